@@ -1,0 +1,93 @@
+//! `zhkg extract`: inputs in, JSON Lines out. Bad inputs are reported and skipped; the exit code
+//! is 1 when any input or line failed, so scripts notice without losing the rest.
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use zhkg::input::{self, Format};
+use zhkg::{Extractor, Options};
+
+use super::{ExtractArgs, FormatArg, InputArgs};
+
+/// Checks `--date` and turns the input arguments into library options.
+pub fn options(input: &InputArgs) -> Result<Options> {
+    let date = match &input.date {
+        Some(d) => Some(
+            zhkg::time::parse_date(d)
+                .with_context(|| format!("--date {d:?} is not a valid date (want YYYY-MM-DD)"))?,
+        ),
+        None => None,
+    };
+    Ok(Options {
+        date,
+        region: input.region.clone(),
+        byte_offsets: false,
+    })
+}
+
+pub fn format(arg: FormatArg) -> Format {
+    match arg {
+        FormatArg::Auto => Format::Auto,
+        FormatArg::Text => Format::Text,
+        FormatArg::Jsonl => Format::Jsonl,
+    }
+}
+
+pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
+    let mut options = options(&args.input)?;
+    options.byte_offsets = args.offsets;
+    let extractor = Extractor::new()?;
+    let (sources, mut failed) = input::expand_paths(&args.input.inputs);
+    for error in &failed {
+        eprintln!("zhkg: error: {error}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut count = 0;
+    for source in &sources {
+        let doc = match input::read_source(source, format(args.input.format)) {
+            Ok(doc) => doc,
+            Err(error) => {
+                eprintln!("zhkg: error: {error}");
+                failed.push(error);
+                continue;
+            }
+        };
+        if verbose && doc.decoded.encoding.is_transcoded() {
+            eprintln!(
+                "zhkg: {}: transcoded from {}",
+                doc.name, doc.decoded.encoding
+            );
+        }
+        if doc.is_blank() {
+            eprintln!(
+                "zhkg: warning: {}: empty input, nothing to extract",
+                doc.name
+            );
+            continue;
+        }
+        let extraction = extractor.extract(&doc, &options);
+        for error in &extraction.errors {
+            eprintln!("zhkg: error: {error}");
+        }
+        for record in &extraction.records {
+            serde_json::to_writer(&mut out, record)?;
+            out.write_all(b"\n")?;
+        }
+        if verbose {
+            eprintln!("zhkg: {}: {} records", doc.name, extraction.records.len());
+        }
+        count += extraction.records.len();
+        failed.extend(extraction.errors);
+    }
+    out.flush()?;
+    if verbose {
+        eprintln!("zhkg: {count} records from {} inputs", sources.len());
+    }
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,128 @@
+//! Argument definitions (clap derive; doc comments are the `--help` text) and dispatch.
+
+mod demo;
+mod extract;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Build a knowledge graph of people, posts, organizations, places and events from Chinese news.
+#[derive(Debug, Parser)]
+#[command(name = "zhkg", version, about, long_about = None)]
+pub struct Cli {
+    /// Say more on stderr: transcoded files, counts.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract one JSON record per article (JSON Lines on stdout).
+    Extract(ExtractArgs),
+    /// Build or extend a persistent RDF store from news inputs.
+    Build(BuildArgs),
+    /// Run a SPARQL query against a store.
+    Query(StoreArgs),
+    /// Show an entity card: posts, events, related entities, sources.
+    Lookup(StoreArgs),
+    /// Export the graph for Gephi, Cytoscape, yEd, Graphviz or a browser.
+    Export(StoreArgs),
+    /// Serve a read-only SPARQL endpoint.
+    Serve(StoreArgs),
+    /// Score the recognizers on an annotated corpus.
+    Eval(EvalArgs),
+    /// Run the pipeline on the bundled sample page and print a summary.
+    Demo,
+}
+
+/// Input selection shared by `extract` and `build`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories (searched recursively for *.txt and *.jsonl) or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// How to read the inputs: auto uses the file extension (.jsonl) and sniffs stdin.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+    /// Publication date (YYYY-MM-DD) for inputs that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The paper's home area (e.g. 焦作市), used to resolve 我市, 市委, 区 …
+    #[arg(long, value_name = "NAME")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Add `byte_offsets`: the input byte offset of every character of `text`.
+    #[arg(long)]
+    pub offsets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Directory of the persistent store.
+    #[arg(long, value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+/// Arguments of the commands that read a store; the rest is taken as-is until they land.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// Directory of the persistent store.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Further arguments.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub rest: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Further arguments.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub rest: Vec<String>,
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract::run(&args, cli.verbose),
+        Command::Demo => demo::run(),
+        Command::Build(_) => not_yet("build", 5),
+        Command::Query(_) => not_yet("query", 5),
+        Command::Lookup(_) => not_yet("lookup", 6),
+        Command::Export(_) => not_yet("export", 6),
+        Command::Serve(_) => not_yet("serve", 6),
+        Command::Eval(_) => not_yet("eval", 3),
+    }
+}
+
+fn not_yet(command: &str, issue: u32) -> Result<ExitCode> {
+    bail!("`zhkg {command}` is not implemented yet (planned in issue #{issue}); nothing was done")
+}
+
+/// True when the error chain bottoms out in a closed output pipe.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

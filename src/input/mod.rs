@@ -1,0 +1,175 @@
+//! Reading inputs: files, directories (recursively, `*.txt` and `*.jsonl`, in sorted order) and
+//! standard input, in any encoding [`encoding`] detects.
+//!
+//! Reading never stops at the first bad file: [`expand_paths`] and [`read_source`] report each
+//! problem as an [`Error`] naming the file, and the caller goes on with the rest.
+
+pub mod encoding;
+pub mod jsonl;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::layout::spacing::SourceChar;
+pub use encoding::{Decoded, Encoding};
+
+/// How to read an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// `.jsonl` files as JSON Lines, everything else as text; standard input is sniffed.
+    #[default]
+    Auto,
+    /// A newspaper page or a single article.
+    Text,
+    /// One article per line: `id`, `title`, `date`, `text`, optional `url`, `source`.
+    Jsonl,
+}
+
+/// Where text comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name used in records and messages (`-` for standard input).
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_owned(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// An input read into memory and decoded.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub name: String,
+    pub decoded: Decoded,
+    /// `Text` or `Jsonl`, never `Auto`.
+    pub format: Format,
+}
+
+impl Document {
+    /// Builds a document from text already in memory (the embedded sample, tests).
+    pub fn from_text(name: &str, text: &str, format: Format) -> Document {
+        Document {
+            name: name.to_owned(),
+            decoded: Decoded::from_utf8(text, 0, Encoding::Utf8),
+            format,
+        }
+    }
+
+    /// Every character with its byte range in the input.
+    pub fn source_chars(&self) -> Vec<SourceChar> {
+        self.decoded
+            .text
+            .chars()
+            .zip(self.decoded.byte_starts.windows(2))
+            .map(|(c, w)| (c, (w[0], w[1])))
+            .collect()
+    }
+
+    /// True when there is nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.decoded.text.trim().is_empty()
+    }
+}
+
+/// Turns command-line paths into sources: `-` is standard input, a directory contributes its
+/// `*.txt` and `*.jsonl` files recursively in sorted order. A missing path is an error; the
+/// others are still returned.
+pub fn expand_paths(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if input.is_dir() {
+            walk(input, &mut sources, &mut errors);
+        } else if input.exists() {
+            sources.push(Source::File(input.clone()));
+        } else {
+            errors.push(Error::Io {
+                path: input.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or directory",
+                ),
+            });
+        }
+    }
+    (sources, errors)
+}
+
+fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(Error::Io {
+                path: dir.to_owned(),
+                source,
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, sources, errors);
+        } else if matches!(extension(&path).as_deref(), Some("txt" | "jsonl")) {
+            sources.push(Source::File(path));
+        }
+    }
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_lowercase())
+}
+
+/// Reads and decodes one source.
+pub fn read_source(source: &Source, format: Format) -> Result<Document> {
+    let name = source.name();
+    let bytes = match source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::Io {
+                    path: name.clone().into(),
+                    source: e,
+                })?;
+            buf
+        }
+        Source::File(path) => std::fs::read(path).map_err(|e| Error::Io {
+            path: path.clone(),
+            source: e,
+        })?,
+    };
+    let decoded = encoding::decode(&bytes).map_err(|e| Error::Encoding {
+        path: name.clone().into(),
+        reason: e.0,
+    })?;
+    let format = match (format, source) {
+        (Format::Auto, Source::File(path)) if extension(path).as_deref() == Some("jsonl") => {
+            Format::Jsonl
+        }
+        (Format::Auto, Source::Stdin) if jsonl::looks_like_jsonl(&decoded.text) => Format::Jsonl,
+        (Format::Auto, _) => Format::Text,
+        (f, _) => f,
+    };
+    Ok(Document {
+        name,
+        decoded,
+        format,
+    })
+}

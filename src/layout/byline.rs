@@ -1,0 +1,303 @@
+//! Bylines, datelines and photo credits: the lines that start and end stories on a page and name
+//! the people who made them.
+//!
+//! Forms handled: `本报讯（记者郭树勋）`, `本报讯 （记者 张三 通讯员 李四）`, a line of its own
+//! `本报记者 付凯明`, datelines `新华社北京8月29日电（记者 X）` / `本报郑州8月29日电`, and photo
+//! credits `靳 冬 摄`, `（本报记者 张三 摄）` either on their own line or closing a caption.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::Surnames;
+
+/// What a credited person did for the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CreditRole {
+    Reporter,
+    Correspondent,
+    Photographer,
+    Editor,
+}
+
+/// A credited name with its character range in the line it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditedName {
+    pub name: String,
+    pub role: CreditRole,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A byline or dateline at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub names: Vec<CreditedName>,
+    /// True when the line holds nothing but the byline (`本报记者 郭树勋`).
+    pub whole_line: bool,
+}
+
+/// Role words, longest first so `本报记者` wins over `记者`.
+const ROLE_WORDS: &[(&str, CreditRole)] = &[
+    ("本报通讯员", CreditRole::Correspondent),
+    ("本报记者", CreditRole::Reporter),
+    ("特约记者", CreditRole::Reporter),
+    ("见习记者", CreditRole::Reporter),
+    ("实习记者", CreditRole::Reporter),
+    ("首席记者", CreditRole::Reporter),
+    ("摄影记者", CreditRole::Photographer),
+    ("责任编辑", CreditRole::Editor),
+    ("通讯员", CreditRole::Correspondent),
+    ("实习生", CreditRole::Correspondent),
+    ("记者", CreditRole::Reporter),
+    ("摄影", CreditRole::Photographer),
+    ("编辑", CreditRole::Editor),
+    ("责编", CreditRole::Editor),
+];
+
+/// News agencies and sites whose datelines open a story (`新华社北京8月29日电`).
+const AGENCIES: &[&str] = &[
+    "本报",
+    "新华社",
+    "中新社",
+    "中新网",
+    "人民网",
+    "新华网",
+    "央视网",
+    "央广网",
+    "光明网",
+];
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/' | '／' | '；' | ';' | '|' | '｜')
+}
+
+fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
+    let word: Vec<char> = word.chars().collect();
+    chars.get(at..at + word.len()) == Some(&word[..])
+}
+
+fn role_at(chars: &[char], at: usize) -> Option<(usize, CreditRole)> {
+    ROLE_WORDS
+        .iter()
+        .find(|(word, _)| starts_with_at(chars, at, word))
+        .map(|(word, role)| (word.chars().count(), *role))
+}
+
+/// True for a plausible Chinese personal name: a known surname and 2–4 characters, or a
+/// transliterated / minority name joined with `·`.
+pub fn looks_like_name(name: &[char], surnames: &Surnames) -> bool {
+    let han = name.iter().all(|&c| super::spacing::is_han(c) || c == '·');
+    if !han {
+        return false;
+    }
+    if name.contains(&'·') {
+        return (3..=12).contains(&name.len()) && name[0] != '·' && name[name.len() - 1] != '·';
+    }
+    let text: String = name.iter().collect();
+    match surnames.prefix_len(&text) {
+        Some(len) => name.len() > len && name.len() <= 4,
+        None => false,
+    }
+}
+
+/// Reads a list of role words and names in `chars[from..to]`; `None` if anything else is there.
+fn parse_names(
+    chars: &[char],
+    from: usize,
+    to: usize,
+    role: CreditRole,
+    surnames: &Surnames,
+) -> Option<Vec<CreditedName>> {
+    let mut names = Vec::new();
+    let mut role = role;
+    let mut i = from;
+    while i < to {
+        if is_separator(chars[i]) {
+            i += 1;
+            continue;
+        }
+        if let Some((len, r)) = role_at(chars, i) {
+            role = r;
+            i += len;
+            continue;
+        }
+        let start = i;
+        while i < to && !is_separator(chars[i]) && role_at(chars, i).is_none() {
+            i += 1;
+        }
+        if !looks_like_name(&chars[start..i], surnames) {
+            return None;
+        }
+        names.push(CreditedName {
+            name: chars[start..i].iter().collect(),
+            role,
+            start,
+            end: i,
+        });
+    }
+    Some(names)
+}
+
+/// If a bracket opens at `at`, the names inside it and the offset just past the closing bracket.
+fn bracketed_names(
+    chars: &[char],
+    at: usize,
+    surnames: &Surnames,
+) -> Option<(Vec<CreditedName>, usize)> {
+    let close = match chars.get(at)? {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let end = (at + 1..chars.len().min(at + 40)).find(|&i| chars[i] == close)?;
+    let names = parse_names(chars, at + 1, end, CreditRole::Reporter, surnames)?;
+    Some((names, end + 1))
+}
+
+/// Length of a dateline such as `新华社北京8月29日电` at the start of the line.
+fn dateline_len(chars: &[char]) -> Option<usize> {
+    let agency = AGENCIES.iter().find(|a| starts_with_at(chars, 0, a))?;
+    let from = agency.chars().count();
+    let window = &chars[from..chars.len().min(from + 16)];
+    let dian = window.iter().position(|&c| c == '电')?;
+    window[..dian]
+        .iter()
+        .any(|&c| c == '月' || c == '日')
+        .then_some(from + dian + 1)
+}
+
+/// Parses a byline or dateline that opens a story, if the line starts with one.
+pub fn parse_byline(line: &str, surnames: &Surnames) -> Option<Byline> {
+    let chars: Vec<char> = line.chars().collect();
+    let head = if starts_with_at(&chars, 0, "本报讯") {
+        Some(3)
+    } else {
+        dateline_len(&chars)
+    };
+    if let Some(head) = head {
+        let (names, end) = bracketed_names(&chars, head, surnames).unwrap_or((Vec::new(), head));
+        return Some(Byline {
+            names,
+            whole_line: end == chars.len(),
+        });
+    }
+    // A line of its own: `本报记者 付凯明`, `记者 张三 通讯员 李四`.
+    let (_, role) = role_at(&chars, 0)?;
+    if chars.len() > 30 {
+        return None;
+    }
+    let names = parse_names(&chars, 0, chars.len(), role, surnames)?;
+    (!names.is_empty()).then_some(Byline {
+        names,
+        whole_line: true,
+    })
+}
+
+/// A photo credit closing a line: `靳冬摄`, `图为活动现场。 本报记者 张三 摄`, `（张三 摄影）`.
+/// Returns the character offset where the credit starts and the photographers.
+pub fn parse_photo_credit(line: &str, surnames: &Surnames) -> Option<(usize, Vec<CreditedName>)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut end = chars.len();
+    while end > 0 && matches!(chars[end - 1], '）' | ')' | ' ') {
+        end -= 1;
+    }
+    let names_end = if chars[..end].ends_with(&['摄', '影']) {
+        end - 2
+    } else if chars[..end].ends_with(&['摄']) {
+        end - 1
+    } else {
+        return None;
+    };
+    let start = chars[..names_end]
+        .iter()
+        .rposition(|&c| {
+            matches!(
+                c,
+                '。' | '！' | '？' | '；' | '）' | ')' | '：' | '（' | '('
+            )
+        })
+        .map_or(0, |i| i + 1);
+    if names_end - start > 20 {
+        return None;
+    }
+    let mut names = parse_names(&chars, start, names_end, CreditRole::Photographer, surnames)?;
+    if names.is_empty() {
+        return None;
+    }
+    for name in &mut names {
+        name.role = CreditRole::Photographer;
+    }
+    let start = if start > 0 && matches!(chars[start - 1], '（' | '(') {
+        start - 1
+    } else {
+        start
+    };
+    Some((start, names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+
+    fn surnames() -> Surnames {
+        Lexicons::embedded().unwrap().surnames
+    }
+
+    fn names(b: &[CreditedName]) -> Vec<(&str, CreditRole)> {
+        b.iter().map(|n| (n.name.as_str(), n.role)).collect()
+    }
+
+    #[test]
+    fn benbaoxun_with_reporter_in_brackets() {
+        let b = parse_byline("本报讯（记者郭树勋）8月28日下午", &surnames()).unwrap();
+        assert_eq!(names(&b.names), [("郭树勋", CreditRole::Reporter)]);
+        assert_eq!((b.names[0].start, b.names[0].end), (6, 9));
+        assert!(!b.whole_line);
+    }
+
+    #[test]
+    fn byline_on_its_own_line() {
+        let b = parse_byline("本报记者 付凯明", &surnames()).unwrap();
+        assert_eq!(names(&b.names), [("付凯明", CreditRole::Reporter)]);
+        assert!(b.whole_line);
+        let b = parse_byline("记者 张三 通讯员 李四", &surnames()).unwrap();
+        assert_eq!(
+            names(&b.names),
+            [
+                ("张三", CreditRole::Reporter),
+                ("李四", CreditRole::Correspondent)
+            ]
+        );
+    }
+
+    #[test]
+    fn body_lines_starting_with_jizhe_are_not_bylines() {
+        assert_eq!(parse_byline("记者日前在文苑街道南李", &surnames()), None);
+    }
+
+    #[test]
+    fn datelines_open_stories() {
+        let b = parse_byline("新华社北京8月29日电（记者 王明）国务院", &surnames()).unwrap();
+        assert_eq!(names(&b.names), [("王明", CreditRole::Reporter)]);
+        assert!(parse_byline("本报郑州8月29日电 今天", &surnames()).is_some());
+    }
+
+    #[test]
+    fn photo_credits_alone_or_closing_a_caption() {
+        let (start, n) = parse_photo_credit("靳冬摄", &surnames()).unwrap();
+        assert_eq!(
+            (start, names(&n)),
+            (0, vec![("靳冬", CreditRole::Photographer)])
+        );
+        let (start, n) = parse_photo_credit("图为活动现场。本报记者张三摄", &surnames()).unwrap();
+        assert_eq!(
+            (start, names(&n)),
+            (7, vec![("张三", CreditRole::Photographer)])
+        );
+        assert_eq!(
+            parse_photo_credit("工作人员正在进行拍摄", &surnames()),
+            None
+        );
+    }
+}

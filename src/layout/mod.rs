@@ -1,0 +1,738 @@
+//! Layout repair: from the text of a newspaper page (as PDF extraction leaves it) to clean
+//! articles with headlines, credits and an offset map back to the input bytes.
+//!
+//! A page arrives as column lines broken mid-word, letter-spaced justification, stories run
+//! together without blank lines, and — on many local papers — each headline printed *after* the
+//! body it belongs to. The steps, each in plain code below:
+//! 1. repair each line's spacing ([`spacing`]) and classify it: blank, byline/dateline, photo
+//!    credit ([`byline`]) or text;
+//! 2. find story boundaries: bylines and datelines open a story, a photo credit closes a caption;
+//! 3. find headline blocks: short unpunctuated lines that start a paragraph and stand right
+//!    before a boundary or the end of the page;
+//! 4. detect the page's convention (headline before or after its body) and attach each block to
+//!    its story; split it into kicker, title and subtitle;
+//! 5. join the remaining lines into paragraphs.
+
+pub mod byline;
+pub mod spacing;
+
+use crate::lexicon::Surnames;
+use crate::offsets::MappedString;
+pub use byline::CreditRole;
+use byline::{parse_byline, parse_photo_credit, CreditedName};
+use spacing::{repair_line, SourceChar};
+
+/// Whether the page prints a story's headline before or after its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadlineConvention {
+    Before,
+    After,
+}
+
+/// What an article is on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleKind {
+    Story,
+    /// A photo with its caption and credit.
+    Caption,
+}
+
+/// A credited person, with the character range of the name in the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    pub name: String,
+    pub role: CreditRole,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One article cut from the input, text repaired, every character mapped to input bytes.
+#[derive(Debug)]
+pub struct LaidOutArticle {
+    pub kind: ArticleKind,
+    pub kicker: Option<MappedString>,
+    pub title: Option<MappedString>,
+    pub subtitle: Option<MappedString>,
+    /// Paragraphs separated by `\n`.
+    pub text: MappedString,
+    pub credits: Vec<Credit>,
+}
+
+/// The articles of a page and the headline convention they were read with.
+#[derive(Debug)]
+pub struct Page {
+    pub articles: Vec<LaidOutArticle>,
+    pub convention: HeadlineConvention,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Byline {
+        names: Vec<CreditedName>,
+        whole_line: bool,
+    },
+    /// A photo credit starting at this character of the line (0: the whole line).
+    Credit {
+        start: usize,
+        names: Vec<CreditedName>,
+    },
+    Text,
+}
+
+#[derive(Debug)]
+struct Line {
+    /// Spacing repaired; phrase spaces kept for headline and byline lines.
+    text: MappedString,
+    kind: Kind,
+    /// No sentence punctuation: it could be a headline line.
+    heading_like: bool,
+    ends_sentence: bool,
+    /// A headline-like line with a kept phrase space: a subhead inside a body.
+    phrase_spaced: bool,
+}
+
+impl Line {
+    fn is_content(&self) -> bool {
+        self.kind != Kind::Blank
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '"', '》']);
+    trimmed.chars().next_back().is_some_and(is_sentence_end)
+}
+
+fn heading_like(text: &str) -> bool {
+    let len = text.chars().count();
+    (2..=40).contains(&len)
+        && !text.ends_with('、')
+        && !text.contains(['，', '。', '；', '：', ',', ';'])
+}
+
+/// Splits input characters into lines (without their line breaks). `\n`, `\r\n`, a lone `\r`
+/// and a form feed each end a line.
+fn split_lines(chars: &[SourceChar]) -> Vec<&[SourceChar]> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].0;
+        if matches!(c, '\n' | '\r' | '\u{0C}') {
+            lines.push(&chars[start..i]);
+            if c == '\r' && chars.get(i + 1).is_some_and(|n| n.0 == '\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < chars.len() {
+        lines.push(&chars[start..]);
+    }
+    lines
+}
+
+fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
+    let tight = repair_line(raw, false);
+    let trimmed = raw
+        .iter()
+        .skip_while(|(c, _)| c.is_whitespace())
+        .collect::<Vec<_>>();
+    let has_inner_space = trimmed
+        .iter()
+        .rev()
+        .skip_while(|(c, _)| c.is_whitespace())
+        .any(|(c, _)| c.is_whitespace());
+    let spaced = || {
+        if has_inner_space {
+            repair_line(raw, true)
+        } else {
+            tight.clone()
+        }
+    };
+    if tight.text.is_empty() {
+        return Line {
+            text: tight,
+            kind: Kind::Blank,
+            heading_like: false,
+            ends_sentence: false,
+            phrase_spaced: false,
+        };
+    }
+    let spaced_text = spaced();
+    if let Some(b) = parse_byline(&spaced_text.text, surnames) {
+        return Line {
+            ends_sentence: ends_sentence(&spaced_text.text),
+            text: spaced_text,
+            kind: Kind::Byline {
+                names: b.names,
+                whole_line: b.whole_line,
+            },
+            heading_like: false,
+            phrase_spaced: false,
+        };
+    }
+    if let Some((start, names)) = parse_photo_credit(&tight.text, surnames) {
+        return Line {
+            text: tight,
+            kind: Kind::Credit { start, names },
+            heading_like: false,
+            ends_sentence: true,
+            phrase_spaced: false,
+        };
+    }
+    let heading = heading_like(&tight.text);
+    let phrase_spaced = heading && spaced_text.char_len() > tight.char_len();
+    Line {
+        ends_sentence: ends_sentence(&tight.text),
+        text: if phrase_spaced { spaced_text } else { tight },
+        kind: Kind::Text,
+        heading_like: heading,
+        phrase_spaced,
+    }
+}
+
+/// Index of the nearest content line before `i`.
+fn prev_content(lines: &[Line], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| lines[j].is_content())
+}
+
+/// Index of the nearest content line after `i`.
+fn next_content(lines: &[Line], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| lines[j].is_content())
+}
+
+/// Lines that could be headline lines: headline-like text that starts a paragraph.
+fn headline_candidates(lines: &[Line]) -> Vec<bool> {
+    let mut candidate = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if lines[i].kind != Kind::Text || !lines[i].heading_like {
+            continue;
+        }
+        candidate[i] = match prev_content(lines, i) {
+            None => true,
+            Some(j) => {
+                lines[j].ends_sentence
+                    || candidate[j]
+                    || matches!(lines[j].kind, Kind::Credit { .. })
+            }
+        };
+    }
+    candidate
+}
+
+/// Where the caption that a credit line closes begins: its paragraph, read upwards.
+fn caption_start(lines: &[Line], candidate: &[bool], credit: usize) -> usize {
+    let Kind::Credit { start, .. } = lines[credit].kind else {
+        return credit;
+    };
+    let mut first = credit;
+    let mut k = if start > 0 {
+        credit
+    } else {
+        match prev_content(lines, credit) {
+            Some(last) if !candidate[last] && lines[last].kind == Kind::Text => {
+                first = last;
+                last
+            }
+            _ => return credit,
+        }
+    };
+    while let Some(j) = prev_content(lines, k) {
+        let line = &lines[j];
+        if line.ends_sentence || candidate[j] || line.kind != Kind::Text {
+            break;
+        }
+        first = j;
+        k = j;
+    }
+    first
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BoundaryKind {
+    Byline,
+    Caption,
+    /// Text that follows a caption with no byline of its own.
+    AfterCaption,
+}
+
+/// The run of headline candidate lines right before line `at` (blank lines allowed between).
+fn block_before(lines: &[Line], candidate: &[bool], at: usize) -> Option<(usize, usize)> {
+    let last = prev_content(lines, at)?;
+    if !candidate[last] {
+        return None;
+    }
+    let mut first = last;
+    while let Some(j) = prev_content(lines, first) {
+        if !candidate[j] {
+            break;
+        }
+        first = j;
+    }
+    let chars: usize = (first..=last).map(|i| lines[i].text.char_len()).sum();
+    let count = (first..=last).filter(|&i| lines[i].is_content()).count();
+    (count <= 6 && chars <= 100).then_some((first, last))
+}
+
+/// Splits the repaired lines of a page into articles.
+pub fn split_page(chars: &[SourceChar], surnames: &Surnames) -> Page {
+    let lines: Vec<Line> = split_lines(chars)
+        .into_iter()
+        .map(|raw| classify(raw, surnames))
+        .collect();
+    let candidate = headline_candidates(&lines);
+
+    let mut boundaries: Vec<(usize, BoundaryKind)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        match line.kind {
+            Kind::Byline { .. } => boundaries.push((i, BoundaryKind::Byline)),
+            Kind::Credit { .. } => {
+                boundaries.push((caption_start(&lines, &candidate, i), BoundaryKind::Caption));
+                if let Some(next) = next_content(&lines, i) {
+                    boundaries.push((next, BoundaryKind::AfterCaption));
+                }
+            }
+            _ => {}
+        }
+    }
+    boundaries.sort_by_key(|b| b.0);
+    boundaries.dedup_by_key(|b| b.0);
+
+    let end_block = block_before(&lines, &candidate, lines.len());
+    let convention = detect_convention(&lines, &candidate, &boundaries, end_block);
+
+    // Segment k runs from its start line to the next segment's start.
+    let mut starts: Vec<(usize, BoundaryKind)> = Vec::new();
+    let first_start = boundaries.first().map_or(lines.len(), |b| b.0);
+    if first_start > 0 && (0..first_start).any(|i| lines[i].is_content()) {
+        starts.push((0, BoundaryKind::AfterCaption));
+    }
+    starts.extend(boundaries.iter().copied());
+    if starts.is_empty() {
+        starts.push((0, BoundaryKind::AfterCaption));
+    }
+
+    let mut title_of: Vec<Option<(usize, usize)>> = vec![None; starts.len()];
+    for k in 0..starts.len() {
+        let next = starts.get(k + 1).map_or(lines.len(), |s| s.0);
+        match convention {
+            HeadlineConvention::After => {
+                let block = if k + 1 < starts.len() {
+                    block_before(&lines, &candidate, next)
+                } else {
+                    end_block
+                };
+                // A caption's headline belongs to the story before it, never to the caption.
+                title_of[k] = block.filter(|b| b.0 > starts[k].0);
+            }
+            HeadlineConvention::Before => {
+                title_of[k] = block_before(&lines, &candidate, starts[k].0);
+            }
+        }
+        if starts.len() == 1 && title_of[k].is_none() {
+            // A lone article: a headline opening the text.
+            title_of[k] = leading_block(&lines, &candidate, starts[k].0, next);
+        }
+    }
+
+    let mut articles = Vec::new();
+    for k in 0..starts.len() {
+        let (from, kind) = starts[k];
+        let to = starts.get(k + 1).map_or(lines.len(), |s| s.0);
+        let mut skip: Vec<(usize, usize)> = title_of.iter().flatten().copied().collect();
+        skip.retain(|b| b.0 < to && b.1 >= from);
+        let body: Vec<usize> = (from..to)
+            .filter(|&i| lines[i].is_content() && !skip.iter().any(|b| (b.0..=b.1).contains(&i)))
+            .collect();
+        if body.is_empty() {
+            continue;
+        }
+        let mut article = assemble(&lines, &body);
+        article.kind = if kind == BoundaryKind::Caption {
+            ArticleKind::Caption
+        } else {
+            ArticleKind::Story
+        };
+        if let Some(block) = title_of[k] {
+            let (kicker, title, subtitle) = headline_parts(&lines, block);
+            article.kicker = kicker;
+            article.title = title;
+            article.subtitle = subtitle;
+        }
+        articles.push(article);
+    }
+    Page {
+        articles,
+        convention,
+    }
+}
+
+/// A headline block that opens a lone article: set off from the body by a blank line, since a
+/// column line broken mid-sentence looks just like a headline otherwise.
+fn leading_block(
+    lines: &[Line],
+    candidate: &[bool],
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    let first = (from..to).find(|&i| lines[i].is_content())?;
+    if !candidate[first] {
+        return None;
+    }
+    let mut last = first;
+    while let Some(j) = next_content(lines, last) {
+        if j >= to || !candidate[j] {
+            break;
+        }
+        last = j;
+    }
+    let set_off = lines.get(last + 1).is_some_and(|l| !l.is_content());
+    let has_body = next_content(lines, last).is_some_and(|j| j < to);
+    (set_off && has_body && last - first < 6).then_some((first, last))
+}
+
+/// Votes for the page's headline convention from where blocks stand relative to boundaries.
+fn detect_convention(
+    lines: &[Line],
+    candidate: &[bool],
+    boundaries: &[(usize, BoundaryKind)],
+    end_block: Option<(usize, usize)>,
+) -> HeadlineConvention {
+    let Some(&(first, _)) = boundaries.first() else {
+        return HeadlineConvention::Before;
+    };
+    let (mut before, mut after) = (0, 0);
+    match block_before(lines, candidate, first) {
+        Some(b) if !(0..b.0).any(|i| lines[i].is_content()) => before += 2,
+        _ if !(0..first).any(|i| lines[i].is_content()) => after += 1,
+        _ => {}
+    }
+    if end_block.is_some() {
+        after += 2;
+    }
+    for &(at, kind) in boundaries {
+        if kind == BoundaryKind::Caption && block_before(lines, candidate, at).is_some() {
+            after += 1;
+        }
+    }
+    if after > before {
+        HeadlineConvention::After
+    } else {
+        HeadlineConvention::Before
+    }
+}
+
+/// Splits a headline block into kicker, title and subtitle: groups are separated by blank lines;
+/// a group opening with a dash is the subtitle; the last other group is the title, earlier ones
+/// the kicker.
+fn headline_parts(
+    lines: &[Line],
+    (first, last): (usize, usize),
+) -> (
+    Option<MappedString>,
+    Option<MappedString>,
+    Option<MappedString>,
+) {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut subtitle_lines: Vec<usize> = Vec::new();
+    let mut in_subtitle = false;
+    let mut new_group = true;
+    for (i, line) in lines.iter().enumerate().take(last + 1).skip(first) {
+        if !line.is_content() {
+            new_group = true;
+            continue;
+        }
+        if line.text.text.starts_with(['—', '－', '-']) {
+            in_subtitle = true;
+        }
+        if in_subtitle {
+            subtitle_lines.push(i);
+        } else if new_group {
+            groups.push(vec![i]);
+        } else if let Some(g) = groups.last_mut() {
+            g.push(i);
+        }
+        new_group = false;
+    }
+    let join = |idx: &[usize]| {
+        let mut out = MappedString::default();
+        for &i in idx {
+            append_joined(&mut out, &lines[i].text);
+        }
+        out
+    };
+    let title = groups.pop().map(|g| join(&g));
+    let kicker = (!groups.is_empty()).then(|| {
+        let mut out = MappedString::default();
+        for (n, g) in groups.iter().enumerate() {
+            if n > 0 {
+                out.push_inserted(' ');
+            }
+            let part = join(g);
+            append_joined(&mut out, &part);
+        }
+        out
+    });
+    let subtitle = (!subtitle_lines.is_empty()).then(|| join(&subtitle_lines));
+    (kicker, title, subtitle)
+}
+
+/// Appends `piece` to `out` as a continuation of the same line: no separator, except a space
+/// between two Latin letters or digits that a line break had separated.
+fn append_joined(out: &mut MappedString, piece: &MappedString) {
+    if let (Some(a), Some(b)) = (out.last_char(), piece.text.chars().next()) {
+        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+            out.push_inserted(' ');
+        }
+    }
+    for (i, c) in piece.text.chars().enumerate() {
+        out.push(c, piece.map.char_bytes(i));
+    }
+}
+
+/// Lines that make a paragraph of their own: subheads, bylines and credits on their own line.
+fn stands_alone(line: &Line) -> bool {
+    line.phrase_spaced
+        || matches!(
+            line.kind,
+            Kind::Byline {
+                whole_line: true,
+                ..
+            }
+        )
+        || matches!(line.kind, Kind::Credit { start: 0, .. })
+}
+
+/// Joins body lines into paragraphs and collects credits.
+fn assemble(lines: &[Line], body: &[usize]) -> LaidOutArticle {
+    let mut text = MappedString::default();
+    let mut credits = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for &i in body {
+        let line = &lines[i];
+        let breaks = prev.is_some_and(|p| {
+            p.ends_sentence
+                || stands_alone(p)
+                || stands_alone(line)
+                || matches!(line.kind, Kind::Byline { .. })
+        });
+        if breaks {
+            text.push_inserted('\n');
+        }
+        let base = text.char_len();
+        append_joined(&mut text, &line.text);
+        // A joining space shifts the line by one character.
+        let base = base + (text.char_len() - base - line.text.char_len());
+        let names = match &line.kind {
+            Kind::Byline { names, .. } | Kind::Credit { names, .. } => names.as_slice(),
+            _ => &[],
+        };
+        credits.extend(names.iter().map(|n| Credit {
+            name: n.name.clone(),
+            role: n.role,
+            start: base + n.start,
+            end: base + n.end,
+        }));
+        prev = Some(line);
+    }
+    LaidOutArticle {
+        kind: ArticleKind::Story,
+        kicker: None,
+        title: None,
+        subtitle: None,
+        text,
+        credits,
+    }
+}
+
+/// Repairs one article whose boundaries are already known (a JSON Lines record): lines are
+/// joined into paragraphs and credits read, but nothing is split off or taken as a headline.
+pub fn repair_article(chars: &[SourceChar], surnames: &Surnames) -> LaidOutArticle {
+    let lines: Vec<Line> = split_lines(chars)
+        .into_iter()
+        .map(|raw| classify(raw, surnames))
+        .collect();
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].is_content())
+        .collect();
+    assemble(&lines, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+
+    fn chars(s: &str) -> Vec<SourceChar> {
+        s.char_indices()
+            .map(|(i, c)| (c, (i, i + c.len_utf8())))
+            .collect()
+    }
+
+    fn page(s: &str) -> Page {
+        split_page(&chars(s), &Lexicons::embedded().unwrap().surnames)
+    }
+
+    fn texts(p: &Page) -> Vec<String> {
+        p.articles.iter().map(|a| a.text.text.clone()).collect()
+    }
+
+    fn title(a: &LaidOutArticle) -> Option<&str> {
+        a.title.as_ref().map(|t| t.text.as_str())
+    }
+
+    #[test]
+    fn column_lines_join_mid_word() {
+        let p = page("示范区党工\n委书记、管委会主任王家\n鹏就中原工业设计城建设进行汇报。\n");
+        assert_eq!(
+            texts(&p),
+            ["示范区党工委书记、管委会主任王家鹏就中原工业设计城建设进行汇报。"]
+        );
+    }
+
+    #[test]
+    fn blank_line_inside_a_sentence_is_a_column_break() {
+        let p = page("走进1500平方米的展厅，听取有关负责人对工\n\n业设计的讲解。\n这个展厅以工业设计为主线。\n");
+        assert_eq!(
+            texts(&p),
+            ["走进1500平方米的展厅，听取有关负责人对工业设计的讲解。\n这个展厅以工业设计为主线。"]
+        );
+    }
+
+    #[test]
+    fn letter_spacing_is_removed_inside_paragraphs() {
+        let p = page("示范区召开党工委扩大会\n议 ， 传 达 市 委 巡 察 组 反 馈 意\n\n见。\n");
+        assert_eq!(
+            texts(&p),
+            ["示范区召开党工委扩大会议，传达市委巡察组反馈意见。"]
+        );
+    }
+
+    #[test]
+    fn headline_after_body_belongs_to_the_story_above() {
+        let p = page(
+            "本报讯（记者郭树勋） 8月28日下午\n至29日，张维宁调研。\n\n张维宁到示范区调研中原工业设计城\n\
+             本报讯（记者郭树勋） 8月28日，\n王家鹏调研。\n",
+        );
+        assert_eq!(p.convention, HeadlineConvention::After);
+        assert_eq!(p.articles.len(), 2);
+        assert_eq!(
+            title(&p.articles[0]),
+            Some("张维宁到示范区调研中原工业设计城")
+        );
+        assert_eq!(title(&p.articles[1]), None);
+        assert_eq!(
+            p.articles[1].text.text,
+            "本报讯（记者郭树勋）8月28日，王家鹏调研。"
+        );
+    }
+
+    #[test]
+    fn headline_before_body_when_the_page_opens_with_one() {
+        let p = page("张维宁到示范区调研\n本报讯（记者郭树勋）张维宁调研。\n\n王家鹏调研创卫工作\n本报讯（记者付凯明）王家鹏调研。\n");
+        assert_eq!(p.convention, HeadlineConvention::Before);
+        let titles: Vec<_> = p.articles.iter().map(title).collect();
+        assert_eq!(
+            titles,
+            [Some("张维宁到示范区调研"), Some("王家鹏调研创卫工作")]
+        );
+    }
+
+    #[test]
+    fn kicker_title_and_subtitle_are_told_apart() {
+        let p = page(
+            "本报讯（记者郭树勋）近期工作。\n\n突出问题导向 层层压实责任\n\n示范区环保攻坚持续发力打赢主动仗\n\n\
+             本报记者 郭树勋\n\n金融业贡献增长快。\n\n“引金入区”让金融活水涌流不息\n——示范区上半年着力打造金融产业集聚区扫描\n",
+        );
+        let a = &p.articles;
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            a[0].kicker.as_ref().unwrap().text,
+            "突出问题导向 层层压实责任"
+        );
+        assert_eq!(title(&a[0]), Some("示范区环保攻坚持续发力打赢主动仗"));
+        assert_eq!(title(&a[1]), Some("“引金入区”让金融活水涌流不息"));
+        assert_eq!(
+            a[1].subtitle.as_ref().unwrap().text,
+            "——示范区上半年着力打造金融产业集聚区扫描"
+        );
+        assert_eq!(a[1].text.text, "本报记者 郭树勋\n金融业贡献增长快。");
+        assert_eq!(a[1].credits[0].name, "郭树勋");
+    }
+
+    #[test]
+    fn two_line_headline_is_one_title() {
+        let p = page("本报讯（记者付凯明）会议强调。\n\n示范区召开\n“四城联创”集中攻坚例会\n\n本报记者 付凯明\n\n记者看到。\n");
+        assert_eq!(
+            title(&p.articles[0]),
+            Some("示范区召开“四城联创”集中攻坚例会")
+        );
+    }
+
+    #[test]
+    fn subheads_inside_a_body_stay_in_the_body() {
+        let p = page("本报记者 郭树勋\n\n金融服务能力不断提升。\n\n“引金入区” 金融集聚\n\n今年年初以来，示范区加大力度。\n");
+        assert_eq!(p.articles.len(), 1);
+        assert_eq!(title(&p.articles[0]), None);
+        assert_eq!(
+            p.articles[0].text.text,
+            "本报记者 郭树勋\n金融服务能力不断提升。\n“引金入区” 金融集聚\n今年年初以来，示范区加大力度。"
+        );
+    }
+
+    #[test]
+    fn photo_caption_is_its_own_article_with_a_photographer() {
+        let p = page(
+            "本报讯（记者付凯明）赢得拥护和支持。\n\n大北张村征迁工作全面铺开\n\n连日来，文\n昌街道积极开展\n\n\
+             “走基层、送健\n康”文体志愿活动。图\n为活动现场。\n\n靳 冬 摄\n",
+        );
+        assert_eq!(p.articles.len(), 2);
+        assert_eq!(title(&p.articles[0]), Some("大北张村征迁工作全面铺开"));
+        let caption = &p.articles[1];
+        assert_eq!(caption.kind, ArticleKind::Caption);
+        assert_eq!(
+            caption.text.text,
+            "连日来，文昌街道积极开展“走基层、送健康”文体志愿活动。图为活动现场。\n靳冬摄"
+        );
+        let credit = &caption.credits[0];
+        assert_eq!(
+            (credit.name.as_str(), credit.role),
+            ("靳冬", CreditRole::Photographer)
+        );
+        let name: String = caption
+            .text
+            .text
+            .chars()
+            .skip(credit.start)
+            .take(credit.end - credit.start)
+            .collect();
+        assert_eq!(name, "靳冬");
+    }
+
+    #[test]
+    fn every_character_maps_back_to_its_input_bytes() {
+        let input = "本报讯（记者郭树勋） 8月28日下午\n至29日，王家\n鹏调研。\n";
+        let p = page(input);
+        let a = &p.articles[0];
+        for (i, c) in a.text.text.chars().enumerate() {
+            let (s, e) = a.text.map.char_bytes(i);
+            if s < e {
+                assert_eq!(&input[s..e], c.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_article_takes_its_first_line_as_headline() {
+        let p = page("沁泉湖公园开园\n\n沁泉湖公园今天开园，市民纷至沓来。\n");
+        assert_eq!(title(&p.articles[0]), Some("沁泉湖公园开园"));
+        assert_eq!(texts(&p), ["沁泉湖公园今天开园，市民纷至沓来。"]);
+    }
+}

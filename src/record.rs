@@ -1,0 +1,134 @@
+//! The extraction record: one JSON object per article, the contract between extraction and
+//! everything downstream (graph building, exports, users' own scripts). Offsets are character
+//! (Unicode scalar value) offsets into `text`, end exclusive.
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::{ArticleKind, CreditRole};
+use crate::offsets::OffsetMap;
+
+/// One article and everything extracted from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: String,
+    pub kind: ArticleKind,
+    pub title: Option<String>,
+    /// The line printed above a headline (引题).
+    pub kicker: Option<String>,
+    pub subtitle: Option<String>,
+    /// Publication date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The paper's home area (`--region`), used to resolve 我市, 市委 …
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    pub source: SourceSpan,
+    pub text: String,
+    pub entities: Vec<Entity>,
+    pub posts: Vec<Post>,
+    pub credits: Vec<Credit>,
+    pub events: Vec<Event>,
+    /// Input byte offset of each character of `text` (only with `extract --offsets`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byte_offsets: Option<Vec<usize>>,
+    /// Character → input byte ranges; always kept in memory, printed only as `byte_offsets`.
+    #[serde(skip)]
+    pub offsets: OffsetMap,
+}
+
+/// Where the article sits in its input: file and byte range (for JSON Lines, the line's range
+/// and its line number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceSpan {
+    pub path: String,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+}
+
+impl EntityType {
+    /// The word used in ids and in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+/// A person, organization or place with every surface form and mention in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable across a run and across runs: `person:郭树勋`.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// Every surface form seen, sorted.
+    pub aliases: Vec<String>,
+    /// `[start, end)` character spans in `text`, sorted.
+    pub mentions: Vec<[usize; 2]>,
+}
+
+/// The id an entity of `kind` named `name` gets.
+pub fn entity_id(kind: EntityType, name: &str) -> String {
+    format!("{}:{}", kind.as_str(), name)
+}
+
+/// An official post: a person holding a title in an organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    pub person: String,
+    pub title: String,
+    pub organization: Option<String>,
+    pub span: [usize; 2],
+}
+
+/// A person credited for the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    pub person: String,
+    pub role: CreditRole,
+}
+
+/// Something that happened, with its participants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub trigger: String,
+    pub span: [usize; 2],
+    pub time: Option<EventTime>,
+    pub places: Vec<String>,
+    pub participants: Vec<Participant>,
+}
+
+/// A time expression and its normalized ISO 8601 bounds, as precise as the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventTime {
+    pub text: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// An entity taking part in an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub entity: String,
+    pub role: String,
+}

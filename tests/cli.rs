@@ -1,0 +1,315 @@
+//! The `zhkg` binary end to end: the sample page, every input kind, and bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn zhkg() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zhkg"))
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples/jiaozuo-page-2019-08-30.txt")
+}
+
+fn records(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn extract(args: &[&str]) -> Output {
+    zhkg().arg("extract").args(args).output().unwrap()
+}
+
+#[test]
+fn sample_page_gives_nine_records_with_their_headlines() {
+    let out = extract(&[
+        sample().to_str().unwrap(),
+        "--date",
+        "2019-08-30",
+        "--region",
+        "焦作市",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = records(&out);
+    let titles: Vec<Option<&str>> = records.iter().map(|r| r["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("张维宁到示范区调研中原工业设计城"),
+            None,
+            Some("示范区环保攻坚持续发力打赢主动仗"),
+            Some("“引金入区”让金融活水涌流不息"),
+            Some("示范区召开“四城联创”集中攻坚例会"),
+            Some("垃圾堆变身小游园"),
+            Some("被抽调干部扎实开展征迁工作"),
+            Some("大北张村征迁工作全面铺开"),
+            None,
+        ]
+    );
+    assert_eq!(records[2]["kicker"], "突出问题导向 层层压实责任");
+    assert_eq!(
+        records[3]["subtitle"],
+        "——示范区上半年着力打造金融产业集聚区扫描"
+    );
+    assert_eq!(records[8]["kind"], "caption");
+    assert!(records[1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("王家鹏在调研国家卫生城市创建工作时强调"));
+    for r in &records {
+        assert_eq!(r["date"], "2019-08-30");
+        assert_eq!(r["region"], "焦作市");
+    }
+}
+
+#[test]
+fn sample_credits_name_reporters_and_the_photographer() {
+    let out = extract(&[sample().to_str().unwrap()]);
+    let records = records(&out);
+    let credits: Vec<String> = records
+        .iter()
+        .map(|r| {
+            r["credits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        c["role"].as_str().unwrap(),
+                        c["person"].as_str().unwrap()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    assert_eq!(
+        credits,
+        [
+            "reporter person:郭树勋",
+            "reporter person:郭树勋",
+            "reporter person:郭树勋",
+            "reporter person:郭树勋",
+            "reporter person:付凯明",
+            "reporter person:付凯明",
+            "reporter person:付凯明",
+            "reporter person:付凯明",
+            "photographer person:靳冬",
+        ]
+    );
+    // The credited person is an entity whose mention spans the name in the text.
+    let caption = &records[8];
+    let entity = &caption["entities"][0];
+    assert_eq!(entity["id"], "person:靳冬");
+    assert_eq!(entity["type"], "person");
+    let [s, e] = [&entity["mentions"][0][0], &entity["mentions"][0][1]]
+        .map(|v| v.as_u64().unwrap() as usize);
+    let text: Vec<char> = caption["text"].as_str().unwrap().chars().collect();
+    assert_eq!(text[s..e].iter().collect::<String>(), "靳冬");
+}
+
+#[test]
+fn date_is_read_from_the_file_name_when_not_given() {
+    let records = records(&extract(&[sample().to_str().unwrap()]));
+    assert_eq!(records[0]["date"], "2019-08-30");
+    assert_eq!(records[0]["region"], Value::Null);
+}
+
+#[test]
+fn byte_offsets_point_at_the_characters_in_the_file() {
+    let out = extract(&[sample().to_str().unwrap(), "--offsets"]);
+    let bytes = std::fs::read(sample()).unwrap();
+    for record in records(&out) {
+        let offsets = record["byte_offsets"].as_array().unwrap();
+        let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
+        assert_eq!(offsets.len(), text.len());
+        for (c, offset) in text.iter().zip(offsets) {
+            let at = offset.as_u64().unwrap() as usize;
+            if *c == '\n' {
+                continue; // paragraph breaks are inserted
+            }
+            let in_file = std::str::from_utf8(&bytes[at..]).map(|s| s.chars().next());
+            assert_eq!(in_file, Ok(Some(*c)), "{} at byte {at}", record["id"]);
+        }
+        let (s, e) = (
+            record["source"]["byte_start"].as_u64().unwrap(),
+            record["source"]["byte_end"].as_u64().unwrap(),
+        );
+        assert!(s < e && e as usize <= bytes.len());
+    }
+}
+
+#[test]
+fn jsonl_keeps_ids_titles_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\":\"20220101-1\",\"date\":\"20220101\",\"title\":\"新年贺词\",\"text\":\"本报讯（记者张明）新年\\n到来。\",\"url\":\"http://example.org/1\"}\n\
+         {\"id\":\"b\",\"date\":\"2022-01-02\",\"title\":\"第二篇\",\"text\":\"内容。\"}\n",
+    )
+    .unwrap();
+    let out = extract(&[path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = records(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["id"], "20220101-1");
+    assert_eq!(records[0]["title"], "新年贺词");
+    assert_eq!(records[0]["date"], "2022-01-01");
+    assert_eq!(records[0]["text"], "本报讯（记者张明）新年到来。");
+    assert_eq!(records[0]["url"], "http://example.org/1");
+    assert_eq!(records[0]["credits"][0]["person"], "person:张明");
+    assert_eq!(records[1]["source"]["line"], 2);
+}
+
+#[test]
+fn gbk_input_is_transcoded_and_reported_with_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    let (bytes, _, _) = encoding_rs::GBK.encode("本报讯（记者郭树勋）8月28日，王家鹏调研。\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = zhkg()
+        .args(["-v", "extract", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("transcoded from GBK/GB18030"),
+        "{}",
+        stderr(&out)
+    );
+    let records = records(&out);
+    assert_eq!(
+        records[0]["text"],
+        "本报讯（记者郭树勋）8月28日，王家鹏调研。"
+    );
+    // Offsets are bytes of the GBK file: two per Chinese character.
+    assert_eq!(records[0]["source"]["byte_end"], bytes.len() - 1);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = zhkg()
+        .args(["extract", "-", "--date", "2019-08-30"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("本报讯（记者付凯明）8月26日下午，示范区召开例会。\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let records = records(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["id"], "-#1");
+    assert_eq!(records[0]["source"]["path"], "-");
+}
+
+#[test]
+fn directories_are_read_recursively_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "第二篇。\n").unwrap();
+    std::fs::write(dir.path().join("sub/a.txt"), "第三篇。\n").unwrap();
+    std::fs::write(dir.path().join("a.txt"), "第一篇。\n").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "ignored\n").unwrap();
+    let records = records(&extract(&[dir.path().to_str().unwrap()]));
+    let texts: Vec<&str> = records
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["第一篇。", "第二篇。", "第三篇。"]);
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_still_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    let binary = dir.path().join("image.txt");
+    let broken = dir.path().join("broken.txt");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&empty, "").unwrap();
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    std::fs::write(
+        &broken,
+        b"\xe7\x84\xa6\xe4\xbd\x9c\n\xe5\xb8\x82\n\xff\xfe\xfa",
+    )
+    .unwrap();
+    std::fs::write(&good, "焦作市召开会议。\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let paths = [&empty, &binary, &broken, &missing, &good].map(|p| p.to_str().unwrap().to_owned());
+    let out = zhkg().arg("extract").args(&paths).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("warning: {}: empty input", paths[0])),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{}: binary data", paths[1])), "{err}");
+    assert!(
+        err.contains(&format!("{}: invalid UTF-8 at line 3", paths[2])),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{}: cannot read", paths[3])), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let records = records(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["text"], "焦作市召开会议。");
+}
+
+#[test]
+fn bad_jsonl_lines_are_named_and_good_lines_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\":\"1\",\"text\":\"好。\"}\n{broken\n{\"id\":\"3\",\"text\":\"也好。\"}\n",
+    )
+    .unwrap();
+    let out = extract(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("{}:2: invalid JSON", path.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&out).len(), 2);
+}
+
+#[test]
+fn a_bad_date_flag_is_a_usage_error() {
+    let out = extract(&[sample().to_str().unwrap(), "--date", "2019-02-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--date \"2019-02-30\" is not a valid date"));
+}
+
+#[test]
+fn demo_runs_on_the_embedded_sample() {
+    let out = zhkg().arg("demo").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("9 articles"), "{text}");
+    assert!(text.contains("张维宁到示范区调研中原工业设计城"));
+    assert!(text.contains("photographer 靳冬"));
+}
+
+#[test]
+fn unimplemented_commands_say_so_and_fail() {
+    let out = zhkg().args(["serve", "--store", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not implemented yet"));
+}
