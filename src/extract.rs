@@ -4,13 +4,16 @@
 //! An [`Extractor`] loads the lexicons once; [`Extractor::extract`] is then a pure function of a
 //! document, so documents can be processed on any number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
 use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
 use crate::lexicon::Lexicons;
-use crate::record::{entity_id, Credit, Entity, EntityType, Record, SourceSpan};
+use crate::recognize::{posts, Mention, MentionKind, Recognizer};
+use crate::record::{entity_id, Credit, Entity, EntityType, Post, Record, SourceSpan};
+use crate::resolve::Region;
 use crate::time::date_in_file_name;
 
 /// Run-wide settings.
@@ -31,18 +34,34 @@ pub struct Extraction {
     pub errors: Vec<Error>,
 }
 
-/// Holds everything loaded once per run.
+/// Holds everything loaded once per run: lexicons, the segmenter, located regions.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    lexicons: Lexicons,
+    recognizer: Arc<Recognizer>,
+    regions: Arc<Mutex<HashMap<String, Option<Region>>>>,
 }
 
 impl Extractor {
-    /// Loads the embedded lexicons.
+    /// Loads the embedded lexicons and builds the recognizers.
     pub fn new() -> Result<Extractor> {
         Ok(Extractor {
-            lexicons: Lexicons::embedded()?,
+            recognizer: Arc::new(Recognizer::new(Lexicons::embedded()?)),
+            regions: Arc::default(),
         })
+    }
+
+    /// The recognizer shared by this extractor.
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
+    /// The region named `name`, located in the gazetteer once per run.
+    fn region(&self, name: &str) -> Option<Region> {
+        let mut regions = self.regions.lock().unwrap_or_else(|e| e.into_inner());
+        regions
+            .entry(name.to_owned())
+            .or_insert_with(|| Region::find(name, self.recognizer.lexicons()))
+            .clone()
     }
 
     /// Extracts every article of a document.
@@ -55,7 +74,7 @@ impl Extractor {
 
     fn extract_page(&self, doc: &Document, options: &Options) -> Extraction {
         let chars = doc.source_chars();
-        let page = layout::split_page(&chars, &self.lexicons.surnames);
+        let page = layout::split_page(&chars, &self.recognizer.lexicons().surnames);
         let date = options.date.clone().or_else(|| {
             (doc.name != "-")
                 .then(|| date_in_file_name(&doc.name))
@@ -88,7 +107,8 @@ impl Extractor {
         let records = articles
             .into_iter()
             .map(|a| {
-                let mut article = layout::repair_article(&a.chars, &self.lexicons.surnames);
+                let mut article =
+                    layout::repair_article(&a.chars, &self.recognizer.lexicons().surnames);
                 article.title = a.title.map(|t| crate::offsets::MappedString {
                     text: t,
                     map: Default::default(),
@@ -117,20 +137,55 @@ impl Extractor {
         source: SourceSpan,
         options: &Options,
     ) -> Record {
-        let mut people: BTreeMap<String, Entity> = BTreeMap::new();
+        let region = options.region.as_deref().and_then(|name| self.region(name));
+        let chars: Vec<char> = article.text.text.chars().collect();
+        let mut mentions = self.recognizer.recognize(&article.text.text);
+        add_credited_people(&mut mentions, &article, &chars);
+        if let Some(region) = &region {
+            add_region_references(&mut mentions, region, &chars);
+        }
+        for mention in &mut mentions {
+            if let Some(full) = region.as_ref().and_then(|r| r.expand(&mention.canonical)) {
+                mention.canonical = full;
+            }
+        }
+        let found = posts::find(&self.recognizer, &chars, &mentions);
+        let mut entities = Entities::default();
+        for mention in mentions.iter().filter(|m| m.kind != MentionKind::Title) {
+            entities.add(mention);
+        }
+        let posts: Vec<Post> = found
+            .iter()
+            .map(|p| {
+                let organization = match (&p.organization, &p.inherited) {
+                    (Some(i), _) => Some(entities.add(&mentions[*i])),
+                    (None, Some((name, start, end))) => {
+                        let name = region
+                            .as_ref()
+                            .and_then(|r| r.expand(name))
+                            .unwrap_or_else(|| name.clone());
+                        Some(entities.add(&Mention {
+                            kind: MentionKind::Organization,
+                            start: *start,
+                            end: *end,
+                            surface: chars[*start..*end].iter().collect(),
+                            canonical: name,
+                        }))
+                    }
+                    _ => None,
+                };
+                Post {
+                    person: entities.add(&mentions[p.person]),
+                    title: mentions[p.title].surface.clone(),
+                    organization,
+                    span: [p.start, p.end],
+                }
+            })
+            .collect();
         let mut credits = Vec::new();
         for credit in &article.credits {
-            let person = entity_id(EntityType::Person, &credit.name);
-            let entity = people.entry(person.clone()).or_insert_with(|| Entity {
-                id: person.clone(),
-                kind: EntityType::Person,
-                name: credit.name.clone(),
-                aliases: vec![credit.name.clone()],
-                mentions: Vec::new(),
-            });
-            entity.mentions.push([credit.start, credit.end]);
             let credit = Credit {
-                person,
+                person: entity_id(EntityType::Person, &credit.name),
                 role: credit.role,
             };
             if !credits.contains(&credit) {
@@ -151,12 +206,101 @@ impl Extractor {
             source,
             byte_offsets: options.byte_offsets.then(|| article.text.map.starts()),
             text: article.text.text,
-            entities: people.into_values().collect(),
-            posts: Vec::new(),
+            entities: entities.into_sorted(),
+            posts,
             credits,
             events: Vec::new(),
             offsets: article.text.map,
         }
+    }
+}
+
+/// Credited names are people even where the recognizer did not see them.
+fn add_credited_people(mentions: &mut Vec<Mention>, article: &LaidOutArticle, chars: &[char]) {
+    for credit in &article.credits {
+        let overlaps = mentions.iter().any(|m| {
+            m.start < credit.end
+                && credit.start < m.end
+                && !(m.start == credit.start && m.end == credit.end)
+        });
+        let same = mentions.iter().any(|m| {
+            m.kind == MentionKind::Person && m.start == credit.start && m.end == credit.end
+        });
+        if same {
+            continue;
+        }
+        if overlaps {
+            mentions.retain(|m| !(m.start < credit.end && credit.start < m.end));
+        }
+        mentions.push(Mention {
+            kind: MentionKind::Person,
+            start: credit.start,
+            end: credit.end,
+            surface: chars[credit.start..credit.end].iter().collect(),
+            canonical: credit.name.clone(),
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// 我市, 本省, 示范区: places named relative to the paper's region.
+fn add_region_references(mentions: &mut Vec<Mention>, region: &Region, chars: &[char]) {
+    for (start, end, place) in region.references(chars) {
+        if mentions.iter().any(|m| m.start < end && start < m.end) {
+            continue;
+        }
+        mentions.push(Mention {
+            kind: MentionKind::Place,
+            start,
+            end,
+            surface: chars[start..end].iter().collect(),
+            canonical: place,
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// Entities of one article, keyed by id, collecting aliases and mentions.
+#[derive(Default)]
+struct Entities {
+    by_id: BTreeMap<String, Entity>,
+}
+
+impl Entities {
+    /// Adds a mention and returns its entity id. Titles are not entities: posts carry them.
+    fn add(&mut self, mention: &Mention) -> String {
+        let kind = match mention.kind {
+            MentionKind::Person => EntityType::Person,
+            MentionKind::Organization => EntityType::Organization,
+            MentionKind::Place | MentionKind::Title => EntityType::Place,
+        };
+        let id = entity_id(kind, &mention.canonical);
+        let entity = self.by_id.entry(id.clone()).or_insert_with(|| Entity {
+            id: id.clone(),
+            kind,
+            name: mention.canonical.clone(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        });
+        if !entity.aliases.contains(&mention.surface) {
+            entity.aliases.push(mention.surface.clone());
+        }
+        let span = [mention.start, mention.end];
+        if !entity.mentions.contains(&span) {
+            entity.mentions.push(span);
+        }
+        id
+    }
+
+    fn into_sorted(self) -> Vec<Entity> {
+        self.by_id
+            .into_values()
+            .map(|mut e| {
+                e.aliases.sort();
+                e.mentions.sort();
+                e
+            })
+            .collect()
     }
 }
 

@@ -2,11 +2,22 @@
 //! start-up. Each file starts with optional `#` comment lines, then a header row naming the
 //! columns; a malformed row is an error naming the file and line, so a bad edit never goes silent.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 
 const SURNAMES_TSV: &str = include_str!("../data/surnames.tsv");
+const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
+const PLACES_WORLD_TSV: &str = include_str!("../data/places_world.tsv");
+const PLACE_SUFFIXES_TSV: &str = include_str!("../data/place_suffixes.tsv");
+const ORGANIZATIONS_TSV: &str = include_str!("../data/organizations.tsv");
+const ORG_SUFFIXES_TSV: &str = include_str!("../data/org_suffixes.tsv");
+const TITLES_TSV: &str = include_str!("../data/titles.tsv");
+const PERSON_CUES_TSV: &str = include_str!("../data/person_cues.tsv");
+const NOT_NAMES_TSV: &str = include_str!("../data/not_names.tsv");
+const TRANSLITERATION_TSV: &str = include_str!("../data/transliteration.tsv");
+const PEOPLE_TSV: &str = include_str!("../data/people.tsv");
+const PLACE_ABBREVIATIONS_TSV: &str = include_str!("../data/place_abbreviations.tsv");
 
 /// One parsed data row with its 1-based line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,17 +114,235 @@ impl Surnames {
     }
 }
 
+fn bad_value(file: &str, row: &Row, column: &str) -> Error {
+    Error::Data {
+        path: file.into(),
+        line: row.line,
+        reason: format!("unknown {column} {:?}", row.fields[1..].join(" ")),
+    }
+}
+
+/// Level of a Chinese administrative division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Province,
+    Prefecture,
+    County,
+    Township,
+}
+
+/// One administrative division of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Division {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub parent: Option<String>,
+    /// The form news uses without the level suffix (河南, 焦作, 修武).
+    pub short: Option<String>,
+}
+
+/// Parses `gazetteer.tsv` (`code`, `name`, `level`, `parent`, `short`; `-` for none).
+pub fn parse_gazetteer(file: &str, text: &str) -> Result<Vec<Division>> {
+    let none = |s: &str| (s != "-").then(|| s.to_owned());
+    parse_tsv(file, text, &["code", "name", "level", "parent", "short"])?
+        .into_iter()
+        .map(|row| {
+            let level = match row.fields[2].as_str() {
+                "province" => Level::Province,
+                "prefecture" => Level::Prefecture,
+                "county" => Level::County,
+                "township" => Level::Township,
+                _ => return Err(bad_value(file, &row, "level")),
+            };
+            Ok(Division {
+                code: row.fields[0].clone(),
+                name: row.fields[1].clone(),
+                level,
+                parent: none(&row.fields[3]),
+                short: none(&row.fields[4]),
+            })
+        })
+        .collect()
+}
+
+/// A surface form with its kind and canonical name (`places_world.tsv`, `organizations.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub kind: String,
+    pub canonical: String,
+}
+
+fn parse_named(file: &str, text: &str) -> Result<Vec<Named>> {
+    Ok(parse_tsv(file, text, &["name", "kind", "canonical"])?
+        .into_iter()
+        .map(|row| Named {
+            name: row.fields[0].clone(),
+            kind: row.fields[1].clone(),
+            canonical: row.fields[2].clone(),
+        })
+        .collect())
+}
+
+/// An organization suffix; a weak one needs a place or organization before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgSuffix {
+    pub suffix: String,
+    pub kind: String,
+    pub strong: bool,
+}
+
+fn parse_org_suffixes(file: &str, text: &str) -> Result<Vec<OrgSuffix>> {
+    parse_tsv(file, text, &["suffix", "kind", "strength"])?
+        .into_iter()
+        .map(|row| {
+            let strong = match row.fields[2].as_str() {
+                "strong" => true,
+                "weak" => false,
+                _ => return Err(bad_value(file, &row, "strength")),
+            };
+            Ok(OrgSuffix {
+                suffix: row.fields[0].clone(),
+                kind: row.fields[1].clone(),
+                strong,
+            })
+        })
+        .collect()
+}
+
+/// How senior a title is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rank {
+    Head,
+    Deputy,
+    Member,
+    Staff,
+}
+
+/// An official or professional title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub title: String,
+    pub rank: Rank,
+    pub sector: String,
+}
+
+fn parse_titles(file: &str, text: &str) -> Result<Vec<Title>> {
+    parse_tsv(file, text, &["title", "rank", "sector"])?
+        .into_iter()
+        .map(|row| {
+            let rank = match row.fields[1].as_str() {
+                "head" => Rank::Head,
+                "deputy" => Rank::Deputy,
+                "member" => Rank::Member,
+                "staff" => Rank::Staff,
+                _ => return Err(bad_value(file, &row, "rank")),
+            };
+            Ok(Title {
+                title: row.fields[0].clone(),
+                rank,
+                sector: row.fields[2].clone(),
+            })
+        })
+        .collect()
+}
+
+/// A word that signals a person name right before (`Before`) or after (`After`) it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub cue: String,
+    pub after_name: bool,
+    pub kind: String,
+}
+
+fn parse_cues(file: &str, text: &str) -> Result<Vec<Cue>> {
+    parse_tsv(file, text, &["cue", "side", "kind"])?
+        .into_iter()
+        .map(|row| {
+            let after_name = match row.fields[1].as_str() {
+                "after" => true,
+                "before" => false,
+                _ => return Err(bad_value(file, &row, "side")),
+            };
+            Ok(Cue {
+                cue: row.fields[0].clone(),
+                after_name,
+                kind: row.fields[2].clone(),
+            })
+        })
+        .collect()
+}
+
 /// Every lexicon the pipeline uses, loaded once and shared.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     pub surnames: Surnames,
+    pub gazetteer: Vec<Division>,
+    pub places_world: Vec<Named>,
+    /// Place-name suffixes (村, 小区, 湖 …) with their kind.
+    pub place_suffixes: Vec<(String, String)>,
+    pub organizations: Vec<Named>,
+    pub org_suffixes: Vec<OrgSuffix>,
+    pub titles: Vec<Title>,
+    pub cues: Vec<Cue>,
+    /// Words that look like names but are not.
+    pub not_names: HashSet<String>,
+    /// Characters used to transliterate foreign names.
+    pub transliteration: HashSet<char>,
+    /// Well-known people, recognized whatever jieba tags them.
+    pub people: HashSet<String>,
+    /// One-character place abbreviations (美 → 美国) for compounds such as 中美, 访华.
+    pub place_abbreviations: HashMap<char, String>,
 }
 
 impl Lexicons {
     /// The lexicons shipped in `data/`, compiled into the binary.
     pub fn embedded() -> Result<Lexicons> {
+        let first_column = |file: &str, text: &str, columns: &[&str]| -> Result<Vec<String>> {
+            Ok(parse_tsv(file, text, columns)?
+                .into_iter()
+                .map(|mut row| row.fields.swap_remove(0))
+                .collect())
+        };
         Ok(Lexicons {
             surnames: Surnames::parse("data/surnames.tsv", SURNAMES_TSV)?,
+            gazetteer: parse_gazetteer("data/gazetteer.tsv", GAZETTEER_TSV)?,
+            places_world: parse_named("data/places_world.tsv", PLACES_WORLD_TSV)?,
+            place_suffixes: parse_tsv(
+                "data/place_suffixes.tsv",
+                PLACE_SUFFIXES_TSV,
+                &["suffix", "kind"],
+            )?
+            .into_iter()
+            .map(|row| (row.fields[0].clone(), row.fields[1].clone()))
+            .collect(),
+            organizations: parse_named("data/organizations.tsv", ORGANIZATIONS_TSV)?,
+            org_suffixes: parse_org_suffixes("data/org_suffixes.tsv", ORG_SUFFIXES_TSV)?,
+            titles: parse_titles("data/titles.tsv", TITLES_TSV)?,
+            cues: parse_cues("data/person_cues.tsv", PERSON_CUES_TSV)?,
+            not_names: first_column("data/not_names.tsv", NOT_NAMES_TSV, &["word", "reason"])?
+                .into_iter()
+                .collect(),
+            transliteration: first_column(
+                "data/transliteration.tsv",
+                TRANSLITERATION_TSV,
+                &["char"],
+            )?
+            .iter()
+            .filter_map(|c| c.chars().next())
+            .collect(),
+            people: first_column("data/people.tsv", PEOPLE_TSV, &["name"])?
+                .into_iter()
+                .collect(),
+            place_abbreviations: parse_tsv(
+                "data/place_abbreviations.tsv",
+                PLACE_ABBREVIATIONS_TSV,
+                &["abbreviation", "canonical"],
+            )?
+            .into_iter()
+            .filter_map(|row| Some((row.fields[0].chars().next()?, row.fields[1].clone())))
+            .collect(),
         })
     }
 }
@@ -128,6 +357,20 @@ mod tests {
         assert_eq!(lex.surnames.prefix_len("郭树勋"), Some(1));
         assert_eq!(lex.surnames.prefix_len("欧阳夏丹"), Some(2));
         assert_eq!(lex.surnames.prefix_len("日前"), None);
+        let jiaozuo = lex.gazetteer.iter().find(|d| d.name == "焦作市").unwrap();
+        assert_eq!(
+            (jiaozuo.level, jiaozuo.short.as_deref()),
+            (Level::Prefecture, Some("焦作"))
+        );
+        assert!(lex
+            .titles
+            .iter()
+            .any(|t| t.title == "副主任" && t.rank == Rank::Deputy));
+        assert!(lex
+            .org_suffixes
+            .iter()
+            .any(|s| s.suffix == "党工委" && s.strong));
+        assert!(lex.transliteration.contains(&'克'));
     }
 
     #[test]

@@ -14,12 +14,16 @@
 //! mention, post or event can be traced to its file and bytes.
 
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod layout;
 pub mod lexicon;
 pub mod offsets;
+pub mod recognize;
 pub mod record;
+pub mod resolve;
+pub mod segment;
 pub mod time;
 
 pub use error::{Error, Result};

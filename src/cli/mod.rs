@@ -1,6 +1,7 @@
 //! Argument definitions (clap derive; doc comments are the `--help` text) and dispatch.
 
 mod demo;
+mod eval;
 mod extract;
 
 use std::path::PathBuf;
@@ -95,9 +96,24 @@ pub struct StoreArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Further arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub rest: Vec<String>,
+    /// The annotated corpus file.
+    pub file: PathBuf,
+    /// Its format: bio (MSRA, People's Daily NER), cluener (CLUENER2020), pfr (PFR 1998 spans).
+    #[arg(long, value_enum)]
+    pub format: CorpusArg,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Before the scores, print every sentence with a missed (-) or spurious (+) span.
+    #[arg(long)]
+    pub show_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CorpusArg {
+    Bio,
+    Cluener,
+    Pfr,
 }
 
 /// Runs the parsed command.
@@ -110,7 +126,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lookup(_) => not_yet("lookup", 6),
         Command::Export(_) => not_yet("export", 6),
         Command::Serve(_) => not_yet("serve", 6),
-        Command::Eval(_) => not_yet("eval", 3),
+        Command::Eval(args) => eval::run(&args),
     }
 }
 

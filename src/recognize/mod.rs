@@ -1,0 +1,270 @@
+//! Entity recognition: persons, organizations, places and titles, from lexicons and rules over
+//! jieba-rs tokens.
+//!
+//! jieba gives word boundaries and part-of-speech hints; our lexicons (`data/*.tsv`) and the rules
+//! in the submodules decide types. Each recognizer proposes [`Candidate`]s with a priority; the
+//! final mentions are chosen longest-first without overlaps, higher priority winning ties. So
+//! `焦作市人民政府` is one organization rather than a place plus a word, and a title never eats a
+//! name.
+
+mod dict;
+mod organizations;
+mod persons;
+mod places;
+pub mod posts;
+mod titles;
+
+use std::collections::{HashMap, HashSet};
+
+pub use dict::Dict;
+
+use crate::lexicon::{Level, Lexicons};
+use crate::segment::{Segmenter, Token};
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    Person,
+    Organization,
+    Place,
+    /// An official or professional title (副主任); not an entity, but what posts are made of.
+    Title,
+}
+
+/// A recognized span of text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// `[start, end)` in characters.
+    pub start: usize,
+    pub end: usize,
+    /// The text of the span.
+    pub surface: String,
+    /// The canonical name where a lexicon gives one (工行 → 中国工商银行), else the surface.
+    pub canonical: String,
+}
+
+/// A proposed mention before overlaps are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub kind: MentionKind,
+    pub start: usize,
+    pub end: usize,
+    /// Higher wins when two candidates of the same length overlap.
+    pub priority: i32,
+    pub canonical: Option<String>,
+}
+
+/// A place entry in the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceEntry {
+    pub canonical: String,
+    /// Administrative level, for divisions of the gazetteer.
+    pub level: Option<Level>,
+    /// A short form (焦作 for 焦作市), trusted less than a full name.
+    pub short: bool,
+}
+
+/// Everything the recognizers need, built once from the lexicons.
+pub struct Recognizer {
+    segmenter: Segmenter,
+    places: Dict<PlaceEntry>,
+    organizations: Dict<String>,
+    titles: Dict<()>,
+    /// Organization suffix → strong?
+    org_suffixes: HashMap<String, bool>,
+    max_org_suffix: usize,
+    cues_after: HashSet<String>,
+    cues_before: HashSet<String>,
+    lexicons: Lexicons,
+}
+
+impl std::fmt::Debug for Recognizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Recognizer")
+    }
+}
+
+/// Per-text working state shared by the recognizers.
+pub struct Text<'a> {
+    pub chars: Vec<char>,
+    pub tokens: Vec<Token<'a>>,
+    /// Token index starting at each character, if any.
+    pub token_starting: Vec<Option<usize>>,
+    /// Token index ending at each character boundary, if any (index = end offset).
+    pub token_ending: Vec<Option<usize>>,
+}
+
+impl Text<'_> {
+    /// True if `[start, end)` begins and ends on token boundaries.
+    pub fn aligned(&self, start: usize, end: usize) -> bool {
+        self.token_starting.get(start).is_some_and(|t| t.is_some())
+            && self.token_ending.get(end).is_some_and(|t| t.is_some())
+    }
+
+    /// The characters `[start, end)` as a string.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+}
+
+impl Recognizer {
+    /// Builds dictionaries from the lexicons and the segmenter with our words added.
+    pub fn new(lexicons: Lexicons) -> Recognizer {
+        let mut places = Dict::default();
+        for division in &lexicons.gazetteer {
+            let entry = |short| PlaceEntry {
+                canonical: division.name.clone(),
+                level: Some(division.level),
+                short,
+            };
+            places.insert(&division.name, entry(false));
+            if let Some(short) = &division.short {
+                places.insert(short, entry(true));
+            }
+        }
+        for place in &lexicons.places_world {
+            places.insert(
+                &place.name,
+                PlaceEntry {
+                    canonical: place.canonical.clone(),
+                    level: None,
+                    short: false,
+                },
+            );
+        }
+        let mut organizations = Dict::default();
+        for org in &lexicons.organizations {
+            organizations.insert(&org.name, org.canonical.clone());
+        }
+        let org_suffixes: HashMap<String, bool> = lexicons
+            .org_suffixes
+            .iter()
+            .map(|s| (s.suffix.clone(), s.strong))
+            .collect();
+        let mut titles = Dict::default();
+        let mut title_words = Vec::new();
+        let title_set: HashSet<&str> = lexicons.titles.iter().map(|t| t.title.as_str()).collect();
+        for title in &lexicons.titles {
+            // 国务院副总理, 市委书记: an organization and a title, read as two mentions.
+            let chars: Vec<char> = title.title.chars().collect();
+            let split = (1..chars.len()).any(|i| {
+                let head: String = chars[..i].iter().collect();
+                let tail: String = chars[i..].iter().collect();
+                let head_is_org = !organizations.get(&head).is_empty()
+                    || (1..=head.chars().count()).any(|len| {
+                        let end: String = chars[i - len..i].iter().collect();
+                        org_suffixes.contains_key(&end)
+                    });
+                title_set.contains(tail.as_str()) && head_is_org
+            });
+            if !split {
+                titles.insert(&title.title, ());
+                title_words.push(title.title.as_str());
+            }
+        }
+        let max_org_suffix = org_suffixes
+            .keys()
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(1);
+        let words = lexicons
+            .org_suffixes
+            .iter()
+            .filter(|s| s.suffix.chars().count() >= 2)
+            .map(|s| (s.suffix.as_str(), "nt"))
+            .chain(title_words.iter().map(|t| (*t, "nnt")));
+        let segmenter = Segmenter::new(words);
+        let cue_set = |after: bool| {
+            lexicons
+                .cues
+                .iter()
+                .filter(|c| c.after_name == after)
+                .map(|c| c.cue.clone())
+                .collect()
+        };
+        Recognizer {
+            segmenter,
+            places,
+            organizations,
+            titles,
+            org_suffixes,
+            max_org_suffix,
+            cues_after: cue_set(true),
+            cues_before: cue_set(false),
+            lexicons,
+        }
+    }
+
+    /// The rank of a title in the lexicon (副主任 → deputy).
+    pub fn title_rank(&self, title: &str) -> Option<crate::lexicon::Rank> {
+        self.lexicons
+            .titles
+            .iter()
+            .find(|t| t.title == title)
+            .map(|t| t.rank)
+    }
+
+    /// The lexicons this recognizer was built from.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
+    }
+
+    /// Segments `text` and indexes token boundaries.
+    pub fn prepare<'a>(&'a self, text: &'a str) -> Text<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = self.segmenter.tag(text);
+        let mut token_starting = vec![None; chars.len() + 1];
+        let mut token_ending = vec![None; chars.len() + 1];
+        for (k, t) in tokens.iter().enumerate() {
+            token_starting[t.start] = Some(k);
+            token_ending[t.end] = Some(k);
+        }
+        Text {
+            chars,
+            tokens,
+            token_starting,
+            token_ending,
+        }
+    }
+
+    /// Recognizes the mentions in `text`, sorted by position.
+    pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        let t = self.prepare(text);
+        let mut candidates = Vec::new();
+        places::propose(self, &t, &mut candidates);
+        organizations::propose(self, &t, &mut candidates);
+        titles::propose(self, &t, &mut candidates);
+        let taken = select(&t, candidates.clone());
+        persons::propose(self, &t, &taken, &mut candidates);
+        select(&t, candidates)
+    }
+}
+
+/// Chooses non-overlapping candidates: longest first, then higher priority, then leftmost.
+fn select(t: &Text, mut candidates: Vec<Candidate>) -> Vec<Mention> {
+    candidates.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.priority.cmp(&a.priority))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut used = vec![false; t.chars.len()];
+    let mut chosen = Vec::new();
+    for c in candidates {
+        if c.start >= c.end || used[c.start..c.end].iter().any(|&u| u) {
+            continue;
+        }
+        used[c.start..c.end].iter_mut().for_each(|u| *u = true);
+        let surface = t.slice(c.start, c.end);
+        chosen.push(Mention {
+            kind: c.kind,
+            start: c.start,
+            end: c.end,
+            canonical: c.canonical.unwrap_or_else(|| surface.clone()),
+            surface,
+        });
+    }
+    chosen.sort_by_key(|m| (m.start, m.end));
+    chosen
+}

@@ -1,0 +1,188 @@
+//! Organizations: known names and aliases from the dictionary (工行 → 中国工商银行), and names
+//! built from a suffix (党工委, 管委会, 支行, 有限公司 …) and the proper-name words before it
+//! (示范区党工委宣传部, 中国银行新区支行, 焦作通财创新创业投资基金（有限合伙）).
+
+use super::{Candidate, MentionKind, Recognizer, Text};
+
+/// Tags of words that can be part of an organization name before its suffix.
+const MATERIAL_TAGS: &[&str] = &[
+    "n", "nr", "ns", "nt", "nz", "j", "vn", "b", "eng", "an", "a", "nrt", "nrfg", "x", "s",
+];
+
+/// Verbs that are ordinary parts of organization names (投资公司, 创新中心, 服务中心).
+const NAME_VERBS: &[&str] = &[
+    "创新", "投资", "发展", "建设", "服务", "管理", "监督", "研究", "设计", "改革", "开发", "规划",
+    "保护", "监察", "检察", "教育", "培训", "咨询", "创业", "制造", "交易", "运输", "救助", "执法",
+];
+
+/// Single characters that make a name relative to the paper's region (市委, 区城管局).
+pub const RELATIVE_PREFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'];
+
+pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+    for start in 0..t.chars.len() {
+        if t.token_starting[start].is_none() {
+            continue;
+        }
+        for (end, canonicals) in r.organizations.prefixes(&t.chars, start) {
+            if t.aligned(start, end) {
+                out.push(org(start, end, 6, canonicals.first().cloned()));
+            }
+        }
+    }
+    for k in 0..t.tokens.len() {
+        suffix_rule(r, t, k, out);
+        relative_bare(r, t, k, out);
+    }
+}
+
+/// Generic heads that, after a single place name, do not make an organization of it: PD and
+/// MSRA, like readers, take 美国政府 as the place 美国 acting, not as a named body.
+const GENERIC_AFTER_PLACE: &[&str] = &["政府", "当局", "企业", "公司", "球队", "军队", "市场"];
+
+/// 市委, 县委, 区政府: an organization named only relative to the paper's region.
+fn relative_bare(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
+    let token = &t.tokens[k];
+    let relative = token.word.starts_with(RELATIVE_PREFIXES) && token.len() >= 2;
+    if relative && r.org_suffixes.contains_key(token.word) {
+        out.push(org(token.start, token.end, 2, None));
+    }
+}
+
+fn org(start: usize, end: usize, priority: i32, canonical: Option<String>) -> Candidate {
+    Candidate {
+        kind: MentionKind::Organization,
+        start,
+        end,
+        priority,
+        canonical,
+    }
+}
+
+/// The longest organization suffix ending at character `end`, as (start, strong).
+fn suffix_ending_at(
+    r: &Recognizer,
+    t: &Text,
+    end: usize,
+    min_start: usize,
+) -> Option<(usize, bool)> {
+    (1..=r.max_org_suffix.min(end - min_start))
+        .rev()
+        .find_map(|len| {
+            let s = t.slice(end - len, end);
+            r.org_suffixes.get(&s).map(|&strong| (end - len, strong))
+        })
+}
+
+/// Words ending in an organization suffix that name gatherings, not bodies.
+const EVENT_WORDS: &[&str] = &[
+    "座谈会",
+    "会议",
+    "例会",
+    "对接会",
+    "推进会",
+    "大会",
+    "研讨会",
+    "发布会",
+    "招聘会",
+    "运动会",
+    "茶话会",
+    "报告会",
+    "见面会",
+    "交流会",
+    "洽谈会",
+    "动员会",
+    "联席会",
+    "培训会",
+    "现场会",
+    "调度会",
+    "部署会",
+];
+
+fn is_material(word: &str, tag: &str) -> bool {
+    let punct = word.chars().any(|c| !c.is_alphanumeric());
+    let glued_function = word.starts_with(['及', '和', '与', '并', '或', '向', '在', '对'])
+        && word.chars().count() == 2;
+    !punct && !glued_function && (MATERIAL_TAGS.contains(&tag) || NAME_VERBS.contains(&word))
+}
+
+fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
+    let token = &t.tokens[k];
+    if EVENT_WORDS.iter().any(|w| token.word.ends_with(w)) {
+        return;
+    }
+    let lowest = token.end.saturating_sub(r.max_org_suffix);
+    let Some((suffix_start, strong)) = suffix_ending_at(r, t, token.end, lowest) else {
+        return;
+    };
+    // The token holding the suffix's first character; what precedes the suffix inside it
+    // (城管 of 城管局) is part of the name, unless the word is an ordinary one (大院, 干部).
+    let Some(first) = (0..=k).rev().find(|&j| t.tokens[j].start <= suffix_start) else {
+        return;
+    };
+    let holder = &t.tokens[first];
+    if holder.start < suffix_start && holder.known && holder.len() == 2 && holder.tag != "nt" {
+        return;
+    }
+    let mut start = holder.start;
+    let mut anchored = t.tokens[first..=k].iter().any(|w| w.tag == "nt");
+    let mut after_proper_name = false;
+    let mut j = first;
+    while j > 0 && first - j < 6 {
+        let prev = &t.tokens[j - 1];
+        let current = &t.tokens[j];
+        // A name relative to the region starts at its 市/区/省 (落实|市委).
+        if current.word.starts_with(RELATIVE_PREFIXES)
+            && j < first + 1
+            && current.len() <= 3
+            && j != first
+        {
+            break;
+        }
+        let title = !r.titles.get(prev.word).is_empty();
+        let person = NAME_TAGS_PERSON.contains(&prev.tag) && j != first;
+        let proper = matches!(prev.tag, "ns" | "nt" | "nz" | "j")
+            || !r.places.get(prev.word).is_empty()
+            || !r.organizations.get(prev.word).is_empty();
+        // Past a place or organization, only more of them (河南省焦作市 …) extend the name.
+        if after_proper_name
+            && !proper
+            && !(prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
+        {
+            break;
+        }
+        if title || person || !is_material(prev.word, prev.tag) || token.end - prev.start > 20 {
+            break;
+        }
+        anchored |= proper || prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
+        after_proper_name |= proper;
+        start = prev.start;
+        j -= 1;
+        if prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES) {
+            break;
+        }
+    }
+    if start == suffix_start || (!strong && !anchored) {
+        return;
+    }
+    let head = t.slice(suffix_start, token.end);
+    let prefix = t.slice(start, suffix_start);
+    if GENERIC_AFTER_PLACE.contains(&head.as_str()) && !r.places.get(&prefix).is_empty() {
+        return;
+    }
+    // 养老保险, 大银行, 基金公司: one common word before a strong suffix describes, not names.
+    if j + 1 == first && holder.start == suffix_start {
+        let only = &t.tokens[j];
+        let relative = only.word.starts_with(RELATIVE_PREFIXES);
+        if only.known
+            && only.len() == 2
+            && !relative
+            && matches!(only.tag, "a" | "b" | "vn" | "v" | "an" | "n" | "d")
+        {
+            return;
+        }
+    }
+    out.push(org(start, token.end, 4, None));
+}
+
+/// jieba tags of person names.
+const NAME_TAGS_PERSON: &[&str] = &["nr", "nrfg", "nrt"];

@@ -1,0 +1,312 @@
+//! Persons: Chinese names (surname + one or two characters) scored on jieba's hints and the
+//! context news writes names in — a title before (副主任张维宁) or after (赵乐际委员长), a list
+//! (冯利民、赵俊峰、万英奎), a cue after (张维宁说, 王家鹏一行, 同志) — and transliterated foreign
+//! names next to a title (主席马特维延科).
+
+use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use crate::segment::Token;
+
+/// Characters that do not occur in given names in running text; a candidate containing one is
+/// a name glued to the next word (张维宁在 …).
+const NEVER_IN_GIVEN_NAME: &str =
+    "的了是在和与及等这那就都也又而被把对从向为于以其个们上下时说到将已并或";
+
+/// Words that may stick to the end of a name inside one jieba word (邓小平理论, 赵华说).
+const NAME_TAILS: &[&str] = &[
+    "理论", "思想", "同志", "主义", "说", "讲", "问", "答", "称", "等", "一行", "夫妇", "们",
+];
+
+/// Words after a bare surname that make it a reference to a person (陈教授, 王小姐, 李大娘).
+const HONORIFICS: &[&str] = &[
+    "先生", "女士", "小姐", "大娘", "大爷", "大妈", "大姐", "大哥", "老师", "师傅", "同志", "某",
+    "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士", "医生", "大夫", "经理", "老板",
+];
+
+/// Surname characters that are far more often ordinary words; never taken alone as a person.
+const WORDLIKE_SURNAMES: &str =
+    "于向和从由应连都时文安全成明高国商平强原海来常方路金石白田古和信公党管卫";
+
+/// Tags of words a name never starts with (adverbs, prepositions, conjunctions, verbs …).
+const NOT_NAME_START_TAGS: &[&str] = &[
+    "d", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "v", "vn", "vd", "a", "ad", "an",
+    "m", "q", "f", "t", "zg", "y", "e", "o",
+];
+
+/// Score a candidate needs to be proposed.
+const THRESHOLD: i32 = 3;
+
+const NAME_TAGS: &[&str] = &["nr", "nrfg", "nrt"];
+
+pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candidate>) {
+    let n = t.chars.len();
+    let mut title_ends = vec![false; n + 1];
+    let mut title_starts = vec![false; n + 1];
+    for m in taken.iter().filter(|m| m.kind == MentionKind::Title) {
+        title_ends[m.end] = true;
+        title_starts[m.start] = true;
+    }
+    let context = Context {
+        r,
+        t,
+        title_ends: &title_ends,
+        title_starts: &title_starts,
+    };
+    for (start, &after_title) in title_ends.iter().enumerate().take(n) {
+        if t.token_starting[start].is_none() && !after_title && !context.inside_name_token(start) {
+            continue;
+        }
+        if let Some(c) = context.best_chinese_name(start) {
+            out.push(c);
+        }
+        if let Some(c) = context.foreign_name(start) {
+            out.push(c);
+        }
+        if let Some(c) = context.bare_surname(start) {
+            out.push(c);
+        }
+    }
+}
+
+/// The token covering character `i`.
+fn token_covering<'t, 'a>(t: &'t Text<'a>, i: usize) -> Option<&'t Token<'a>> {
+    let mut j = i;
+    loop {
+        if let Some(k) = t.token_starting[j] {
+            return Some(&t.tokens[k]);
+        }
+        j = j.checked_sub(1)?;
+    }
+}
+
+struct Context<'a> {
+    r: &'a Recognizer,
+    t: &'a Text<'a>,
+    title_ends: &'a [bool],
+    title_starts: &'a [bool],
+}
+
+impl Context<'_> {
+    /// A name glued to the character before it in one `nr` word (胜王磊 → 王磊).
+    fn inside_name_token(&self, start: usize) -> bool {
+        token_covering(self.t, start).is_some_and(|tok| {
+            NAME_TAGS.contains(&tok.tag)
+                && tok.start < start
+                && (2..=3).contains(&(tok.end - start))
+        })
+    }
+
+    /// The tail of the word that `end` falls inside, if it is a word that sticks to names.
+    fn name_tail(&self, end: usize) -> bool {
+        if self.t.token_ending[end].is_some() {
+            return false;
+        }
+        token_covering(self.t, end).is_some_and(|tok| {
+            let tail = self.t.slice(end, tok.end);
+            NAME_TAILS.contains(&tail.as_str())
+        })
+    }
+
+    /// A surname alone standing for a person: 陈教授, 王小姐, 毛主席, 老李.
+    fn bare_surname(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        let c = *t.chars.get(start)?;
+        if self.r.lexicons.surnames.prefix_len(&c.to_string()) != Some(1)
+            || WORDLIKE_SURNAMES.contains(c)
+        {
+            return None;
+        }
+        let before_ok = start == 0
+            || !crate::layout::spacing::is_han(t.chars[start - 1])
+            || matches!(t.chars[start - 1], '老' | '小');
+        let honorific = HONORIFICS
+            .iter()
+            .any(|h| t.chars[start + 1..].starts_with(&h.chars().collect::<Vec<_>>()));
+        let titled = self.title_starts[start + 1];
+        let after_lao = start > 0
+            && matches!(t.chars[start - 1], '老' | '小')
+            && t.chars
+                .get(start + 1)
+                .is_none_or(|n| !crate::layout::spacing::is_han(*n));
+        ((before_ok && (honorific || titled)) || after_lao).then(|| person(start, start + 1, 2))
+    }
+
+    fn best_chinese_name(&self, start: usize) -> Option<Candidate> {
+        let surname = self
+            .r
+            .lexicons
+            .surnames
+            .prefix_len(&self.t.slice(start, (start + 2).min(self.t.chars.len())))?;
+        (1..=2)
+            .map(|given| start + surname + given)
+            .filter(|&end| end <= self.t.chars.len())
+            .filter_map(|end| self.score_chinese(start, surname, end).map(|s| (s, end)))
+            .max_by_key(|&(score, end)| (score, end))
+            .filter(|&(score, _)| score >= THRESHOLD)
+            .map(|(score, end)| person(start, end, score))
+    }
+
+    fn score_chinese(&self, start: usize, surname: usize, end: usize) -> Option<i32> {
+        let t = self.t;
+        let name = t.slice(start, end);
+        let given = &t.chars[start + surname..end];
+        if given
+            .iter()
+            .any(|c| !crate::layout::spacing::is_han(*c) || NEVER_IN_GIVEN_NAME.contains(*c))
+            || self.r.lexicons.not_names.contains(&name)
+            || !self.r.places.get(&name).is_empty()
+            || !self.r.organizations.get(&name).is_empty()
+            || self.r.org_suffixes.contains_key(&name)
+        {
+            return None;
+        }
+        let titled = self.title_ends[start] || self.title_starts[end];
+        if self.r.lexicons.people.contains(&name) {
+            return Some(8);
+        }
+        let given_text: String = given.iter().collect();
+        if HONORIFICS.contains(&given_text.as_str()) || !self.r.titles.get(&given_text).is_empty() {
+            return None; // 陈教授, 王小姐: a surname and a form of address
+        }
+        if token_covering(t, start).is_some_and(|tok| {
+            tok.start == start
+                && NOT_NAME_START_TAGS.contains(&tok.tag)
+                && !NAME_TAGS.contains(&tok.tag)
+        }) && !titled
+        {
+            return None; // 都需要, 连金融: a function word, not a surname
+        }
+        let mut score = 0;
+        let token = t.token_starting[start].map(|k| &t.tokens[k]);
+        if let Some(token) = token.filter(|tok| tok.end == end) {
+            if !NAME_TAGS.contains(&token.tag) && !titled {
+                return None; // a dictionary word of another kind: 雷阵雨, 白云, 玉米
+            }
+            score += match (NAME_TAGS.contains(&token.tag), token.known) {
+                (true, true) => 4,
+                (true, false) => 2,
+                _ => -2,
+            };
+        }
+        if t.token_ending[end].is_some() {
+            score += 1;
+        } else if self.name_tail(end) {
+            score += 2;
+        } else if self.inside_name_token(start)
+            && token_covering(t, start).is_some_and(|tok| tok.end == end)
+        {
+            score += 3;
+        } else {
+            score -= 3;
+        }
+        // A given name that is one ordinary two-character word (连/金融, 都/不) is suspect.
+        if let Some(rest) = t.token_starting[start + surname].map(|k| &t.tokens[k]) {
+            if rest.end == end && rest.len() == 2 && rest.known && !NAME_TAGS.contains(&rest.tag) {
+                score -= 1;
+            }
+        }
+        // A name split by jieba as surname + given name (冯/nr 利民/n, 王家/n 鹏/nr, 江/nr 宏伟/n).
+        if token.is_some_and(|tok| tok.end < end && NAME_TAGS.contains(&tok.tag)) {
+            score += 1;
+            if token.is_some_and(|tok| tok.end - tok.start == surname) {
+                score += 1;
+            }
+        }
+        if self.title_ends[start] {
+            score += 3;
+        }
+        if self.title_starts[end] {
+            score += 2;
+        }
+        if self.cue_before(start) {
+            score += 2;
+        }
+        if self.cue_after(end) {
+            score += 2;
+        }
+        match t.chars.get(end) {
+            Some('、') => score += 1,
+            Some('，' | '。' | '）' | '；' | '：') => score += 1,
+            _ => {}
+        }
+        if start > 0 && t.chars[start - 1] == '、' {
+            score += 1;
+        }
+        Some(score)
+    }
+
+    fn cue_before(&self, start: usize) -> bool {
+        (1..=start.min(4)).any(|len| {
+            self.r
+                .cues_before
+                .contains(&self.t.slice(start - len, start))
+        })
+    }
+
+    fn cue_after(&self, end: usize) -> bool {
+        let n = self.t.chars.len();
+        (1..=(n - end).min(4)).any(|len| self.r.cues_after.contains(&self.t.slice(end, end + len)))
+    }
+
+    /// A run of transliteration characters (with `·` or `-` joins) right after a title or
+    /// tagged as a name by jieba.
+    fn foreign_name(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        if let Some(tok) = t.token_starting[start].map(|k| &t.tokens[k]) {
+            let surname = self.r.lexicons.surnames.prefix_len(tok.word).is_some();
+            let long_name = tok.len() >= 4 || (tok.len() == 3 && !surname);
+            let known = !self.r.places.get(tok.word).is_empty()
+                || !self.r.organizations.get(tok.word).is_empty();
+            let translit = tok
+                .word
+                .chars()
+                .filter(|c| self.r.lexicons.transliteration.contains(c))
+                .count();
+            let mostly_translit = translit * 3 >= tok.len() * 2;
+            if NAME_TAGS.contains(&tok.tag) && tok.known && long_name && !known && mostly_translit {
+                return Some(person(tok.start, tok.end, 4));
+            }
+        }
+        let translit = &self.r.lexicons.transliteration;
+        let mut end = start;
+        while end < t.chars.len()
+            && (translit.contains(&t.chars[end])
+                || (matches!(t.chars[end], '·' | '-' | '－')
+                    && end > start
+                    && end + 1 < t.chars.len()))
+        {
+            end += 1;
+        }
+        while end > start && matches!(t.chars[end - 1], '·' | '-' | '－') {
+            end -= 1;
+        }
+        if end - start < 2 || t.token_ending[end].is_none() {
+            return None;
+        }
+        let token = t.token_starting[start].map(|k| &t.tokens[k]);
+        let tagged = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag));
+        let titled = self.title_ends[start] || self.title_starts[end];
+        let long = end - start >= 3;
+        let name = t.slice(start, end);
+        if !self.r.places.get(&name).is_empty() || !self.r.organizations.get(&name).is_empty() {
+            return None;
+        }
+        let dotted = name.contains('·') && name.split('·').all(|part| part.chars().count() >= 2);
+        let score = match (tagged, titled, long) {
+            _ if dotted => 4,
+            (true, _, _) => 4,
+            (_, true, true) => 4,
+            _ => return None,
+        };
+        Some(person(start, end, score))
+    }
+}
+
+fn person(start: usize, end: usize, score: i32) -> Candidate {
+    Candidate {
+        kind: MentionKind::Person,
+        start,
+        end,
+        priority: score,
+        canonical: None,
+    }
+}

@@ -1,0 +1,207 @@
+//! Places: gazetteer divisions and world places from the dictionary, jieba's `ns` words, and a
+//! suffix rule for the small places no gazetteer lists (大北张村, 鑫苑小区, 沁泉湖, 万鑫商城).
+
+use super::{Candidate, MentionKind, PlaceEntry, Recognizer, Text};
+use crate::lexicon::Level;
+
+/// jieba tags under which a bare short form (焦作, 河南) is taken as a place.
+const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x"];
+
+/// Suffix kinds that can close a single token into a place (张村, 李万村, 沁泉湖).
+const WORD_FINAL_KINDS: &[&str] = &["village", "water", "estate", "mountain", "island", "park"];
+
+/// Tags of words that can stand before a place suffix as its proper name.
+const NAME_TAGS: &[&str] = &["nr", "ns", "nz", "nrt", "nrfg", "j", "x", "eng"];
+
+/// Words that, after a run of abbreviations, keep it a list of places (中美关系, 中俄边境).
+const AFTER_ABBREVIATIONS: &[&str] = &[
+    "关系", "两国", "双方", "之间", "合作", "贸易", "峰会", "会谈", "战争", "冲突", "边境", "联合",
+    "友好", "三国",
+];
+
+/// Two-character words made of an abbreviation with a word that does not make them places.
+const NOT_ABBREVIATIONS: &[&str] = &[
+    "美德", "中意", "加法", "新华", "中华", "中亚", "中非", "日新", "台港",
+];
+
+/// Verbs before 华/京/沪/港 in one word: 访华, 抵京, 驻港.
+const MOVES: &str = "访来驻在抵赴进返离留旅援侵晋使";
+
+/// Words after an abbreviation in one word that keep it a place: 美军, 华裔, 日籍.
+const ABBREVIATION_NOUNS: &str = "军裔侨籍";
+
+pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+    dictionary(r, t, out);
+    abbreviations(r, t, out);
+    for (k, token) in t.tokens.iter().enumerate() {
+        if jieba_place(r, t, k) {
+            out.push(place(token.start, token.end, 1, None));
+        }
+        suffix_rule(r, t, k, out);
+    }
+}
+
+/// One-character abbreviations inside compounds: 中美关系 → 中, 美; 访华 → 华; 美军 → 美.
+fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+    let abbr = &r.lexicons.place_abbreviations;
+    for token in &t.tokens {
+        let chars = &t.chars[token.start..token.end];
+        let run = chars.iter().take_while(|c| abbr.contains_key(c)).count();
+        let rest: String = chars[run..].iter().collect();
+        let word: String = chars.iter().collect();
+        let places: Vec<usize> = if run >= 2
+            && (rest.is_empty() || AFTER_ABBREVIATIONS.contains(&rest.as_str()))
+            && !NOT_ABBREVIATIONS.contains(&word.as_str())
+            && (token.tag != "v" && token.tag != "a" && token.tag != "f" || !rest.is_empty())
+        {
+            (0..run).collect()
+        } else if chars.len() == 2 && MOVES.contains(chars[0]) && "华京沪港台澳".contains(chars[1])
+        {
+            vec![1]
+        } else if chars.len() == 2
+            && abbr.contains_key(&chars[0])
+            && ABBREVIATION_NOUNS.contains(chars[1])
+        {
+            vec![0]
+        } else {
+            continue;
+        };
+        for i in places {
+            let at = token.start + i;
+            out.push(place(at, at + 1, 4, abbr.get(&t.chars[at]).cloned()));
+        }
+    }
+}
+
+fn place(start: usize, end: usize, priority: i32, canonical: Option<String>) -> Candidate {
+    Candidate {
+        kind: MentionKind::Place,
+        start,
+        end,
+        priority,
+        canonical,
+    }
+}
+
+fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+    for start in 0..t.chars.len() {
+        let Some(k) = t.token_starting[start] else {
+            continue;
+        };
+        let token = &t.tokens[k];
+        for (end, entries) in r.places.prefixes(&t.chars, start) {
+            let full: Vec<&PlaceEntry> = entries.iter().filter(|e| !e.short).collect();
+            let aligned = t.aligned(start, end);
+            if !full.is_empty() {
+                // A full name may also open a longer word: 南京大屠杀, 香港市民, 中国人民.
+                if aligned || (end < token.end && end - start >= 2) {
+                    out.push(place(start, end, 5, unique_canonical(&full)));
+                }
+                continue;
+            }
+            let surface = t.slice(start, end);
+            // County short forms (资源, 修武) are often ordinary words: only jieba's ns counts.
+            let big = entries
+                .iter()
+                .any(|e| matches!(e.level, Some(Level::Province | Level::Prefecture)));
+            let tag_ok = if big {
+                SHORT_FORM_TAGS.contains(&token.tag)
+            } else {
+                token.tag == "ns"
+            };
+            let inside = end < token.end && big && tag_ok;
+            let single = token.end == end && tag_ok;
+            if (single || inside) && !r.lexicons.not_names.contains(&surface) {
+                let shorts: Vec<&PlaceEntry> = entries.iter().collect();
+                out.push(place(start, end, 3, unique_canonical(&shorts)));
+            }
+        }
+    }
+}
+
+/// jieba's `ns` words are often ordinary nouns (城市, 两国, 山区) or a place glued to a word
+/// (香港市民); only those ending in a place suffix, and not made of a known place plus more, count.
+fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
+    let token = &t.tokens[k];
+    if token.tag != "ns" || token.len() < 2 || r.lexicons.not_names.contains(token.word) {
+        return false;
+    }
+    let Some((len, kind)) = place_suffix(r, token.word) else {
+        return false;
+    };
+    let glued = r
+        .places
+        .prefixes(&t.chars, token.start)
+        .iter()
+        .any(|(end, _)| *end < token.end && token.end - end > len);
+    // 城市, 上市: a division suffix needs a name of two characters or more before it.
+    let stem_ok = kind != "division" || token.len() - len >= 2;
+    len < token.len() && kind != "zone" && !glued && stem_ok
+}
+
+/// The canonical name when all entries agree on one.
+fn unique_canonical(entries: &[&PlaceEntry]) -> Option<String> {
+    let first = &entries.first()?.canonical;
+    entries
+        .iter()
+        .all(|e| &e.canonical == first)
+        .then(|| first.clone())
+}
+
+/// Longest place suffix the word ends with, as (suffix length in chars, kind).
+fn place_suffix<'r>(r: &'r Recognizer, word: &str) -> Option<(usize, &'r str)> {
+    let chars: Vec<char> = word.chars().collect();
+    (1..=chars.len().min(4)).rev().find_map(|len| {
+        let tail: String = chars[chars.len() - len..].iter().collect();
+        r.lexicons
+            .place_suffixes
+            .iter()
+            .find(|(s, _)| *s == tail)
+            .map(|(_, kind)| (len, kind.as_str()))
+    })
+}
+
+fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
+    let token = &t.tokens[k];
+    let Some((len, kind)) = place_suffix(r, token.word) else {
+        return;
+    };
+    if kind == "division" {
+        return;
+    }
+    let whole_word_is_suffix = len == token.len();
+    let mut start = token.start;
+    if !whole_word_is_suffix {
+        // 张村, 李万村: the token is itself a small place name.
+        if !WORD_FINAL_KINDS.contains(&kind)
+            || !NAME_TAGS.contains(&token.tag)
+            || r.lexicons.not_names.contains(token.word)
+        {
+            return;
+        }
+    }
+    // Join the proper-name words right before: 大北 + 张村, 鑫苑 + 小区, 南 + 李万村.
+    let mut j = k;
+    while j > 0 && k - j < 2 {
+        let prev = &t.tokens[j - 1];
+        if !prev.word.chars().all(char::is_alphanumeric) {
+            break;
+        }
+        let direction = "东南西北大小新老上下前后中".contains(prev.word);
+        let name_like = NAME_TAGS.contains(&prev.tag) && prev.len() >= 2;
+        let usable = if prev.len() == 1 {
+            direction
+        } else {
+            name_like || direction
+        };
+        if !usable || r.lexicons.not_names.contains(prev.word) {
+            break;
+        }
+        start = prev.start;
+        j -= 1;
+    }
+    if whole_word_is_suffix && start == token.start {
+        return;
+    }
+    out.push(place(start, token.end, 2, None));
+}
