@@ -39,6 +39,7 @@ pub struct Extraction {
 pub struct Extractor {
     recognizer: Arc<Recognizer>,
     regions: Arc<Mutex<HashMap<String, Option<Region>>>>,
+    threads: usize,
 }
 
 impl Extractor {
@@ -47,7 +48,14 @@ impl Extractor {
         Ok(Extractor {
             recognizer: Arc::new(Recognizer::new(Lexicons::embedded()?)),
             regions: Arc::default(),
+            threads: threads(),
         })
+    }
+
+    /// The same extractor working on `threads` threads (1: single-threaded).
+    pub fn with_threads(mut self, threads: usize) -> Extractor {
+        self.threads = threads.max(1);
+        self
     }
 
     /// The recognizer shared by this extractor.
@@ -104,29 +112,29 @@ impl Extractor {
 
     fn extract_jsonl(&self, doc: &Document, options: &Options) -> Extraction {
         let (articles, errors) = jsonl::parse(doc);
-        let records = articles
-            .into_iter()
-            .map(|a| {
-                let mut article =
-                    layout::repair_article(&a.chars, &self.recognizer.lexicons().surnames);
-                article.title = a.title.map(|t| crate::offsets::MappedString {
-                    text: t,
-                    map: Default::default(),
-                });
-                let source = SourceSpan {
-                    path: doc.name.clone(),
-                    byte_start: a.byte_start,
-                    byte_end: a.byte_end,
-                    line: Some(a.line),
-                };
-                let date = a.date.or_else(|| options.date.clone());
-                let mut record = self.record(a.id, article, date, source, options);
-                record.url = a.url;
-                record.publisher = a.source;
-                record
-            })
-            .collect();
+        let records = parallel_map(articles, self.threads, |a| {
+            self.jsonl_record(doc, a, options)
+        });
         Extraction { records, errors }
+    }
+
+    fn jsonl_record(&self, doc: &Document, a: jsonl::JsonArticle, options: &Options) -> Record {
+        let mut article = layout::repair_article(&a.chars, &self.recognizer.lexicons().surnames);
+        article.title = a.title.map(|t| crate::offsets::MappedString {
+            text: t,
+            map: Default::default(),
+        });
+        let source = SourceSpan {
+            path: doc.name.clone(),
+            byte_start: a.byte_start,
+            byte_end: a.byte_end,
+            line: Some(a.line),
+        };
+        let date = a.date.or_else(|| options.date.clone());
+        let mut record = self.record(a.id, article, date, source, options);
+        record.url = a.url;
+        record.publisher = a.source;
+        record
     }
 
     fn record(
@@ -170,6 +178,7 @@ impl Extractor {
                             end: *end,
                             surface: chars[*start..*end].iter().collect(),
                             canonical: name,
+                            parent: None,
                         }))
                     }
                     _ => None,
@@ -215,6 +224,50 @@ impl Extractor {
     }
 }
 
+/// Maps `f` over `items` on all cores, keeping the order: contiguous chunks, one per thread.
+pub fn parallel_map<T: Send, R: Send>(
+    items: Vec<T>,
+    threads: usize,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    if threads <= 1 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter();
+    loop {
+        let part: Vec<T> = items.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        chunks.push(part);
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// Worker threads: `ZHKG_THREADS` if set, else the machine's parallelism.
+pub fn threads() -> usize {
+    std::env::var("ZHKG_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// Credited names are people even where the recognizer did not see them.
 fn add_credited_people(mentions: &mut Vec<Mention>, article: &LaidOutArticle, chars: &[char]) {
     for credit in &article.credits {
@@ -238,6 +291,7 @@ fn add_credited_people(mentions: &mut Vec<Mention>, article: &LaidOutArticle, ch
             end: credit.end,
             surface: chars[credit.start..credit.end].iter().collect(),
             canonical: credit.name.clone(),
+            parent: None,
         });
     }
     mentions.sort_by_key(|m| (m.start, m.end));
@@ -255,6 +309,7 @@ fn add_region_references(mentions: &mut Vec<Mention>, region: &Region, chars: &[
             end,
             surface: chars[start..end].iter().collect(),
             canonical: place,
+            parent: None,
         });
     }
     mentions.sort_by_key(|m| (m.start, m.end));
@@ -281,7 +336,11 @@ impl Entities {
             name: mention.canonical.clone(),
             aliases: Vec::new(),
             mentions: Vec::new(),
+            parent: None,
         });
+        if entity.parent.is_none() {
+            entity.parent = mention.parent.as_ref().map(|p| entity_id(kind, p));
+        }
         if !entity.aliases.contains(&mention.surface) {
             entity.aliases.push(mention.surface.clone());
         }

@@ -2,7 +2,7 @@
 //! start-up. Each file starts with optional `#` comment lines, then a header row naming the
 //! columns; a malformed row is an error naming the file and line, so a bad edit never goes silent.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Error, Result};
 

@@ -82,6 +82,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// `[start, end)` character spans in `text`, sorted.
     pub mentions: Vec<[usize; 2]>,
+    /// The entity this one belongs to: a branch's parent organization, a division's parent
+    /// division (absent when unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 /// The id an entity of `kind` named `name` gets.

@@ -55,6 +55,27 @@ impl Segmenter {
         Segmenter { jieba }
     }
 
+    /// The dictionary's tag for `word`, if it is a dictionary word.
+    pub fn dictionary_tag<'a>(&'a self, word: &'a str) -> Option<&'a str> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        self.jieba
+            .tag(word, false)
+            .first()
+            .filter(|t| t.word == word)
+            .map(|t| t.tag)
+    }
+
+    /// How often jieba's dictionary has seen `word` (0 when it is not a dictionary word).
+    pub fn frequency(&self, word: &str) -> usize {
+        if self.jieba.has_word(word) {
+            self.jieba.suggest_freq(word).saturating_sub(1)
+        } else {
+            0
+        }
+    }
+
     /// Segments and tags `text` (HMM on, so unknown names are kept together where possible).
     pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
         self.jieba

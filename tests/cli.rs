@@ -313,3 +313,195 @@ fn unimplemented_commands_say_so_and_fail() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not implemented yet"));
 }
+
+/// Everything extracted from the sample page with the paper's region, as JSON records.
+fn sample_records() -> Vec<Value> {
+    let out = extract(&[
+        sample().to_str().unwrap(),
+        "--date",
+        "2019-08-30",
+        "--region",
+        "焦作市",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    records(&out)
+}
+
+fn entity_names(records: &[Value], kind: &str) -> std::collections::BTreeSet<String> {
+    records
+        .iter()
+        .flat_map(|r| r["entities"].as_array().unwrap().iter())
+        .filter(|e| e["type"] == kind)
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn sample_people_are_the_nine_people_on_the_page() {
+    let people = entity_names(&sample_records(), "person");
+    let expected = [
+        "张维宁",
+        "乔学达",
+        "王家鹏",
+        "冯利民",
+        "赵俊峰",
+        "万英奎",
+        "郭树勋",
+        "付凯明",
+        "靳冬",
+    ];
+    assert_eq!(
+        people,
+        expected.iter().map(|s| s.to_string()).collect(),
+        "no place or company fragments as people"
+    );
+}
+
+#[test]
+fn sample_posts_resolve_their_organizations() {
+    let records = sample_records();
+    let posts: Vec<(String, String, String)> = records
+        .iter()
+        .flat_map(|r| r["posts"].as_array().unwrap().iter())
+        .map(|p| {
+            let field = |k: &str| p[k].as_str().unwrap_or("-").to_owned();
+            (field("person"), field("title"), field("organization"))
+        })
+        .collect();
+    for expected in [
+        ("person:张维宁", "副主任", "organization:河南省人大常委会"),
+        ("person:乔学达", "副主任", "organization:焦作市人大常委会"),
+        (
+            "person:王家鹏",
+            "书记",
+            "organization:焦作城乡一体化示范区党工委",
+        ),
+        (
+            "person:王家鹏",
+            "主任",
+            "organization:焦作城乡一体化示范区管委会",
+        ),
+    ] {
+        let expected = (
+            expected.0.to_owned(),
+            expected.1.to_owned(),
+            expected.2.to_owned(),
+        );
+        assert!(posts.contains(&expected), "{expected:?} not in {posts:?}");
+    }
+    // The surface a reader saw is kept as an alias of the canonical name.
+    let first = &records[0]["entities"];
+    let npc = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "河南省人大常委会")
+        .unwrap();
+    assert!(npc["aliases"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("省人大常委会")));
+    // Every post span covers its person's name in the text.
+    let text: Vec<char> = records[0]["text"].as_str().unwrap().chars().collect();
+    let post = &records[0]["posts"][0];
+    let span: String = text
+        [post["span"][0].as_u64().unwrap() as usize..post["span"][1].as_u64().unwrap() as usize]
+        .iter()
+        .collect();
+    assert_eq!(span, "省人大常委会副主任张维宁");
+}
+
+#[test]
+fn sample_finance_story_names_its_banks_insurers_and_funds() {
+    let orgs = entity_names(&sample_records(), "organization");
+    for name in [
+        "中国银行新区支行",
+        "中国工商银行",
+        "中国建设银行",
+        "中国银行",
+        "国元保险焦作支公司",
+        "焦作通财创新创业投资基金（有限合伙）",
+        "中国证券监督管理委员会",
+        "焦作市智慧金融服务有限公司",
+    ] {
+        assert!(orgs.contains(name), "{name} missing from {orgs:?}");
+    }
+}
+
+#[test]
+fn sample_places_include_villages_estates_and_the_region() {
+    let records = sample_records();
+    let places = entity_names(&records, "place");
+    for name in [
+        "大北张村",
+        "鑫苑小区",
+        "南李万村",
+        "沁泉湖",
+        "李万街道",
+        "焦作市",
+        "焦作城乡一体化示范区",
+    ] {
+        assert!(places.contains(name), "{name} missing from {places:?}");
+    }
+    // 我市 is the paper's city.
+    let city = records[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "焦作市")
+        .unwrap();
+    assert!(city["aliases"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("我市")));
+}
+
+#[test]
+fn without_a_region_relative_names_stay_as_written() {
+    let records = records(&extract(&[sample().to_str().unwrap()]));
+    let orgs = entity_names(&records, "organization");
+    assert!(orgs.contains("省人大常委会"), "{orgs:?}");
+    assert!(!orgs.iter().any(|o| o.starts_with("河南省人大")));
+    assert!(!entity_names(&records, "place").contains("我市"));
+}
+
+#[test]
+fn eval_scores_a_bio_file_and_names_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.bio");
+    let mut bio = String::new();
+    for (c, tag) in "副主任张维宁到焦作市调研".chars().zip([
+        "O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC", "I-LOC", "O", "O",
+    ]) {
+        bio.push_str(&format!("{c}\t{tag}\n"));
+    }
+    std::fs::write(&path, &bio).unwrap();
+    let out = zhkg()
+        .args(["eval", "--format", "bio", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        table.lines().last().unwrap(),
+        "ALL P 1.0000 R 1.0000 F1 1.0000",
+        "{table}"
+    );
+    let out = zhkg()
+        .args(["eval", "--format", "bio", "--json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["types"]["PER"]["gold"], 1);
+    std::fs::write(&path, "张\tB-PER\n三四\tI-PER\n").unwrap();
+    let out = zhkg()
+        .args(["eval", "--format", "bio", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(":2: expected one character"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -62,7 +62,42 @@ pub fn summary(records: &[Record], options: &Options) -> String {
             if credits.is_empty() { "" } else { " · " },
             credits.join(", ")
         );
-        let _ = writeln!(out, "    {}…\n", opening.replace('\n', " ¶ "));
+        let _ = writeln!(out, "    {}…", opening.replace('\n', " ¶ "));
+        write_entities(&mut out, record);
+        out.push('\n');
     }
     out
+}
+
+/// People, organizations, places and posts of one record, one line each.
+fn write_entities(out: &mut String, record: &Record) {
+    for (kind, label) in [
+        ("person", "people"),
+        ("organization", "organizations"),
+        ("place", "places"),
+    ] {
+        let names: Vec<&str> = record
+            .entities
+            .iter()
+            .filter(|e| e.kind.as_str() == kind)
+            .map(|e| e.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(out, "    {label}: {}", names.join("、"));
+        }
+    }
+    for post in &record.posts {
+        let name = |id: &str| id.split_once(':').map_or(id.to_owned(), |p| p.1.to_owned());
+        let org = post
+            .organization
+            .as_deref()
+            .map(name)
+            .unwrap_or_else(|| "?".into());
+        let _ = writeln!(
+            out,
+            "    post: {} — {} @ {org}",
+            name(&post.person),
+            post.title
+        );
+    }
 }

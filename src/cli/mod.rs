@@ -1,5 +1,6 @@
 //! Argument definitions (clap derive; doc comments are the `--help` text) and dispatch.
 
+mod bench;
 mod demo;
 mod eval;
 mod extract;
@@ -39,6 +40,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Run the pipeline on the bundled sample page and print a summary.
     Demo,
+    /// Measure extraction throughput against jieba-rs tag() alone on the same text.
+    Bench(BenchArgs),
 }
 
 /// Input selection shared by `extract` and `build`.
@@ -95,6 +98,28 @@ pub struct StoreArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Files or directories of news (text or JSON Lines).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The paper's home area, as for `extract`.
+    #[arg(long, value_name = "NAME")]
+    pub region: Option<String>,
+}
+
+impl BenchArgs {
+    /// The input options `extract` would use.
+    pub fn input_options(&self) -> InputArgs {
+        InputArgs {
+            inputs: self.inputs.clone(),
+            format: FormatArg::Auto,
+            date: None,
+            region: self.region.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct EvalArgs {
     /// The annotated corpus file.
     pub file: PathBuf,
@@ -121,6 +146,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(&args, cli.verbose),
         Command::Demo => demo::run(),
+        Command::Bench(args) => bench::run(&args),
         Command::Build(_) => not_yet("build", 5),
         Command::Query(_) => not_yet("query", 5),
         Command::Lookup(_) => not_yet("lookup", 6),

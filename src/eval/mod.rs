@@ -253,10 +253,7 @@ pub fn differences(sentence: &Sentence, predicted: &[Span]) -> String {
     }
 }
 
-/// Worker threads for scoring: the machine's parallelism.
-pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
+use crate::extract::threads;
 
 #[cfg(test)]
 mod tests {

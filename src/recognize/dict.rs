@@ -2,13 +2,13 @@
 //! found by walking the text once from there. Used for gazetteer places, known organizations,
 //! titles and aliases.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Maps surface strings to values of type `V`; one surface may carry several values.
 #[derive(Debug, Clone)]
 pub struct Dict<V> {
     /// (node, char) → child node. Node 0 is the root.
-    edges: HashMap<(u32, char), u32>,
+    edges: FxHashMap<(u32, char), u32>,
     /// Values ending at each node.
     values: Vec<Vec<V>>,
 }
@@ -16,7 +16,7 @@ pub struct Dict<V> {
 impl<V> Default for Dict<V> {
     fn default() -> Self {
         Dict {
-            edges: HashMap::new(),
+            edges: FxHashMap::default(),
             values: vec![Vec::new()],
         }
     }
@@ -87,5 +87,65 @@ mod tests {
         assert!(dict.prefixes(&chars, 0).is_empty());
         assert_eq!(dict.get("焦作市"), &[2, 3]);
         assert!(dict.get("焦").is_empty());
+    }
+}
+
+/// A dictionary read backwards: every entry that *ends* at a position (suffix lookups such as
+/// 有限公司 at the end of a word), without building strings.
+#[derive(Debug, Clone)]
+pub struct SuffixDict<V> {
+    reversed: Dict<V>,
+}
+
+impl<V> Default for SuffixDict<V> {
+    fn default() -> Self {
+        SuffixDict {
+            reversed: Dict::default(),
+        }
+    }
+}
+
+impl<V> SuffixDict<V> {
+    /// Adds `value` under `surface`.
+    pub fn insert(&mut self, surface: &str, value: V) {
+        let reversed: String = surface.chars().rev().collect();
+        self.reversed.insert(&reversed, value);
+    }
+
+    /// Every entry ending at `chars[end - 1]` and starting at or after `min_start`:
+    /// `(start, values)`, shortest first.
+    pub fn ending_at(&self, chars: &[char], end: usize, min_start: usize) -> Vec<(usize, &[V])> {
+        let mut found = Vec::new();
+        let mut node = 0u32;
+        for i in (min_start..end).rev() {
+            match self.reversed.edges.get(&(node, chars[i])) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            let values = &self.reversed.values[node as usize];
+            if !values.is_empty() {
+                found.push((i, values.as_slice()));
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod suffix_tests {
+    use super::*;
+
+    #[test]
+    fn finds_entries_ending_at_a_position() {
+        let mut dict = SuffixDict::default();
+        dict.insert("公司", 1);
+        dict.insert("有限公司", 2);
+        let chars: Vec<char> = "焦作有限公司成立".chars().collect();
+        assert_eq!(
+            dict.ending_at(&chars, 6, 0),
+            vec![(4, &[1][..]), (2, &[2][..])]
+        );
+        assert_eq!(dict.ending_at(&chars, 6, 3), vec![(4, &[1][..])]);
+        assert!(dict.ending_at(&chars, 5, 0).is_empty());
     }
 }

@@ -14,9 +14,9 @@ mod places;
 pub mod posts;
 mod titles;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-pub use dict::Dict;
+pub use dict::{Dict, SuffixDict};
 
 use crate::lexicon::{Level, Lexicons};
 use crate::segment::{Segmenter, Token};
@@ -42,6 +42,9 @@ pub struct Mention {
     pub surface: String,
     /// The canonical name where a lexicon gives one (工行 → 中国工商银行), else the surface.
     pub canonical: String,
+    /// The canonical name of what it belongs to: a branch's parent organization (国元保险焦作支公司
+    /// → 国元保险), a division's parent division.
+    pub parent: Option<String>,
 }
 
 /// A proposed mention before overlaps are resolved.
@@ -53,6 +56,7 @@ pub struct Candidate {
     /// Higher wins when two candidates of the same length overlap.
     pub priority: i32,
     pub canonical: Option<String>,
+    pub parent: Option<String>,
 }
 
 /// A place entry in the dictionary.
@@ -63,19 +67,28 @@ pub struct PlaceEntry {
     pub level: Option<Level>,
     /// A short form (焦作 for 焦作市), trusted less than a full name.
     pub short: bool,
+    /// The division it lies in (河南省 for 焦作市).
+    pub parent: Option<String>,
 }
 
 /// Everything the recognizers need, built once from the lexicons.
 pub struct Recognizer {
-    segmenter: Segmenter,
+    pub(crate) segmenter: Segmenter,
     places: Dict<PlaceEntry>,
     organizations: Dict<String>,
     titles: Dict<()>,
     /// Organization suffix → strong?
     org_suffixes: HashMap<String, bool>,
+    /// The same suffixes, for lookups backwards from a word's end.
+    org_suffix_ends: SuffixDict<bool>,
     max_org_suffix: usize,
-    cues_after: HashSet<String>,
-    cues_before: HashSet<String>,
+    /// Place suffix → kind (村 → village), read backwards from a word's end.
+    place_suffixes: SuffixDict<String>,
+    /// Known organizations, for "which known name ends here" lookups.
+    organization_ends: SuffixDict<String>,
+    /// Cue words after a name (说, 一行) and before one (会见), as tries.
+    cue_after_dict: Dict<()>,
+    cue_before_dict: SuffixDict<()>,
     lexicons: Lexicons,
 }
 
@@ -112,11 +125,24 @@ impl Recognizer {
     /// Builds dictionaries from the lexicons and the segmenter with our words added.
     pub fn new(lexicons: Lexicons) -> Recognizer {
         let mut places = Dict::default();
-        for division in &lexicons.gazetteer {
+        let bare_suffix = |name: &str| lexicons.place_suffixes.iter().any(|(s, _)| s == name);
+        // The source has a few divisions literally called 街道; a bare suffix names no place.
+        let names: HashMap<&str, &str> = lexicons
+            .gazetteer
+            .iter()
+            .map(|d| (d.code.as_str(), d.name.as_str()))
+            .collect();
+        for division in lexicons.gazetteer.iter().filter(|d| !bare_suffix(&d.name)) {
+            let parent = division
+                .parent
+                .as_deref()
+                .and_then(|code| names.get(code))
+                .map(|name| name.to_string());
             let entry = |short| PlaceEntry {
                 canonical: division.name.clone(),
                 level: Some(division.level),
                 short,
+                parent: parent.clone(),
             };
             places.insert(&division.name, entry(false));
             if let Some(short) = &division.short {
@@ -130,6 +156,7 @@ impl Recognizer {
                     canonical: place.canonical.clone(),
                     level: None,
                     short: false,
+                    parent: None,
                 },
             );
         }
@@ -175,23 +202,48 @@ impl Recognizer {
             .map(|s| (s.suffix.as_str(), "nt"))
             .chain(title_words.iter().map(|t| (*t, "nnt")));
         let segmenter = Segmenter::new(words);
-        let cue_set = |after: bool| {
-            lexicons
-                .cues
-                .iter()
-                .filter(|c| c.after_name == after)
-                .map(|c| c.cue.clone())
-                .collect()
-        };
         Recognizer {
             segmenter,
             places,
             organizations,
             titles,
+            org_suffix_ends: {
+                let mut d = SuffixDict::default();
+                for (suffix, strong) in &org_suffixes {
+                    d.insert(suffix, *strong);
+                }
+                d
+            },
             org_suffixes,
             max_org_suffix,
-            cues_after: cue_set(true),
-            cues_before: cue_set(false),
+            place_suffixes: {
+                let mut d = SuffixDict::default();
+                for (suffix, kind) in &lexicons.place_suffixes {
+                    d.insert(suffix, kind.clone());
+                }
+                d
+            },
+            organization_ends: {
+                let mut d = SuffixDict::default();
+                for org in &lexicons.organizations {
+                    d.insert(&org.name, org.canonical.clone());
+                }
+                d
+            },
+            cue_after_dict: {
+                let mut d = Dict::default();
+                for cue in lexicons.cues.iter().filter(|c| c.after_name) {
+                    d.insert(&cue.cue, ());
+                }
+                d
+            },
+            cue_before_dict: {
+                let mut d = SuffixDict::default();
+                for cue in lexicons.cues.iter().filter(|c| !c.after_name) {
+                    d.insert(&cue.cue, ());
+                }
+                d
+            },
             lexicons,
         }
     }
@@ -203,6 +255,11 @@ impl Recognizer {
             .iter()
             .find(|t| t.title == title)
             .map(|t| t.rank)
+    }
+
+    /// The shared segmenter.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
     }
 
     /// The lexicons this recognizer was built from.
@@ -262,6 +319,7 @@ fn select(t: &Text, mut candidates: Vec<Candidate>) -> Vec<Mention> {
             start: c.start,
             end: c.end,
             canonical: c.canonical.unwrap_or_else(|| surface.clone()),
+            parent: c.parent,
             surface,
         });
     }

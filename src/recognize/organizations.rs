@@ -24,7 +24,12 @@ pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             continue;
         }
         for (end, canonicals) in r.organizations.prefixes(&t.chars, start) {
-            if t.aligned(start, end) {
+            // A long known name may end inside a word jieba glued on (安盛天平|等 → 安盛天/平等).
+            let glued_function = t
+                .chars
+                .get(end)
+                .is_some_and(|c| "等的和与在是及了".contains(*c));
+            if t.aligned(start, end) || (end - start >= 4 && glued_function) {
                 out.push(org(start, end, 6, canonicals.first().cloned()));
             }
         }
@@ -55,6 +60,7 @@ fn org(start: usize, end: usize, priority: i32, canonical: Option<String>) -> Ca
         end,
         priority,
         canonical,
+        parent: None,
     }
 }
 
@@ -65,12 +71,10 @@ fn suffix_ending_at(
     end: usize,
     min_start: usize,
 ) -> Option<(usize, bool)> {
-    (1..=r.max_org_suffix.min(end - min_start))
-        .rev()
-        .find_map(|len| {
-            let s = t.slice(end - len, end);
-            r.org_suffixes.get(&s).map(|&strong| (end - len, strong))
-        })
+    r.org_suffix_ends
+        .ending_at(&t.chars, end, min_start)
+        .last()
+        .and_then(|(start, strong)| Some((*start, *strong.first()?)))
 }
 
 /// Words ending in an organization suffix that name gatherings, not bodies.
@@ -126,6 +130,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let mut start = holder.start;
     let mut anchored = t.tokens[first..=k].iter().any(|w| w.tag == "nt");
     let mut after_proper_name = false;
+    let mut parent = None;
     let mut j = first;
     while j > 0 && first - j < 6 {
         let prev = &t.tokens[j - 1];
@@ -138,8 +143,16 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
+        // A known organization ending here is taken whole: 国元保险 + 焦作支公司.
+        if let Some((known, canonical)) = known_org_ending_at(r, t, start) {
+            start = known;
+            parent = Some(canonical);
+            break;
+        }
         let title = !r.titles.get(prev.word).is_empty();
-        let person = NAME_TAGS_PERSON.contains(&prev.tag) && j != first;
+        let person = NAME_TAGS_PERSON.contains(&prev.tag)
+            && j != first
+            && !r.lexicons.not_names.contains(prev.word);
         let proper = matches!(prev.tag, "ns" | "nt" | "nz" | "j")
             || !r.places.get(prev.word).is_empty()
             || !r.organizations.get(prev.word).is_empty();
@@ -170,7 +183,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // 养老保险, 大银行, 基金公司: one common word before a strong suffix describes, not names.
-    if j + 1 == first && holder.start == suffix_start {
+    if j + 1 == first && holder.start == suffix_start && start == t.tokens[j].start {
         let only = &t.tokens[j];
         let relative = only.word.starts_with(RELATIVE_PREFIXES);
         if only.known
@@ -181,7 +194,20 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             return;
         }
     }
-    out.push(org(start, token.end, 4, None));
+    let mut candidate = org(start, token.end, 4, None);
+    candidate.parent = parent;
+    out.push(candidate);
+}
+
+/// A dictionary organization that ends exactly at `end` and starts on a token boundary: its
+/// start and canonical name (the longest such).
+fn known_org_ending_at(r: &Recognizer, t: &Text, end: usize) -> Option<(usize, String)> {
+    r.organization_ends
+        .ending_at(&t.chars, end, end.saturating_sub(12))
+        .into_iter()
+        .rev()
+        .find(|(start, _)| t.token_starting[*start].is_some())
+        .and_then(|(start, canonicals)| Some((start, canonicals.first()?.clone())))
 }
 
 /// jieba tags of person names.

@@ -32,6 +32,9 @@ const NOT_NAME_START_TAGS: &[&str] = &[
     "m", "q", "f", "t", "zg", "y", "e", "o",
 ];
 
+/// Township and village suffixes: a name that is a place with one of these is not a person.
+const PLACE_LEVELS: &[&str] = &["街道", "镇", "乡", "村"];
+
 /// Score a candidate needs to be proposed.
 const THRESHOLD: i32 = 3;
 
@@ -156,8 +159,11 @@ impl Context<'_> {
             || !self.r.places.get(&name).is_empty()
             || !self.r.organizations.get(&name).is_empty()
             || self.r.org_suffixes.contains_key(&name)
+            || PLACE_LEVELS
+                .iter()
+                .any(|level| !self.r.places.get(&format!("{name}{level}")).is_empty())
         {
-            return None;
+            return None; // 李万 of 李万、文苑街道: a township's name, not a person
         }
         let titled = self.title_ends[start] || self.title_starts[end];
         if self.r.lexicons.people.contains(&name) {
@@ -178,12 +184,18 @@ impl Context<'_> {
         let mut score = 0;
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
         if let Some(token) = token.filter(|tok| tok.end == end) {
-            if !NAME_TAGS.contains(&token.tag) && !titled {
-                return None; // a dictionary word of another kind: 雷阵雨, 白云, 玉米
+            let neutral = matches!(token.tag, "nz" | "x") || !token.known;
+            if !NAME_TAGS.contains(&token.tag) && !titled && !neutral {
+                return None; // a dictionary word of another kind: 宿舍, 高度
             }
+            // jieba's dictionary tags many common words nr (叶子, 卫星, 权威): a frequent one is
+            // a word, not a name, unless a title vouches for it.
+            let common = token.known && self.r.segmenter.frequency(token.word) >= 100;
             score += match (NAME_TAGS.contains(&token.tag), token.known) {
+                (true, true) if common => -2,
                 (true, true) => 4,
                 (true, false) => 2,
+                _ if neutral => 0,
                 _ => -2,
             };
         }
@@ -198,17 +210,32 @@ impl Context<'_> {
         } else {
             score -= 3;
         }
-        // A given name that is one ordinary two-character word (连/金融, 都/不) is suspect.
+        // A given name that is one ordinary two-character word (连/金融, 都/不) is suspect, and
+        // so is one jieba knows only inside a longer word (雷阵雨 = 雷 + 阵雨, 高素质).
         if let Some(rest) = t.token_starting[start + surname].map(|k| &t.tokens[k]) {
             if rest.end == end && rest.len() == 2 && rest.known && !NAME_TAGS.contains(&rest.tag) {
                 score -= 1;
             }
         }
+        let one_token = token.is_some_and(|tok| tok.end == end);
+        if given.len() == 2 && one_token {
+            let given_word: String = given.iter().collect();
+            if let Some(tag) = self.r.segmenter.dictionary_tag(&given_word) {
+                if matches!(tag, "n" | "v" | "vn" | "a" | "d" | "an" | "ad" | "l" | "i") {
+                    score -= 3;
+                }
+            }
+        }
+        // Two-character names are mostly ordinary words in jieba's dictionary (玉米, 叶子, 白云):
+        // they need some context.
+        if end - start == 2 {
+            score -= 1;
+        }
         // A name split by jieba as surname + given name (冯/nr 利民/n, 王家/n 鹏/nr, 江/nr 宏伟/n).
         if token.is_some_and(|tok| tok.end < end && NAME_TAGS.contains(&tok.tag)) {
             score += 1;
             if token.is_some_and(|tok| tok.end - tok.start == surname) {
-                score += 1;
+                score += 2; // jieba itself split off the surname: 袁/nr 步兵, 曹/nr 火星
             }
         }
         if self.title_ends[start] {
@@ -235,16 +262,19 @@ impl Context<'_> {
     }
 
     fn cue_before(&self, start: usize) -> bool {
-        (1..=start.min(4)).any(|len| {
-            self.r
-                .cues_before
-                .contains(&self.t.slice(start - len, start))
-        })
+        !self
+            .r
+            .cue_before_dict
+            .ending_at(&self.t.chars, start, start.saturating_sub(4))
+            .is_empty()
     }
 
     fn cue_after(&self, end: usize) -> bool {
-        let n = self.t.chars.len();
-        (1..=(n - end).min(4)).any(|len| self.r.cues_after.contains(&self.t.slice(end, end + len)))
+        !self
+            .r
+            .cue_after_dict
+            .prefixes(&self.t.chars, end)
+            .is_empty()
     }
 
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or
@@ -282,8 +312,20 @@ impl Context<'_> {
         if end - start < 2 || t.token_ending[end].is_none() {
             return None;
         }
+        // Only whole runs: 奥利塞赫, not its tail 塞赫.
+        if start > 0 && translit.contains(&t.chars[start - 1]) {
+            return None;
+        }
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
-        let tagged = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag));
+        let pieces: Vec<&Token> = t
+            .tokens
+            .iter()
+            .filter(|tok| tok.start >= start && tok.end <= end)
+            .collect();
+        let tagged = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag))
+            || (pieces.len() >= 2
+                && end - start >= 3
+                && pieces.iter().any(|tok| NAME_TAGS.contains(&tok.tag)));
         let titled = self.title_ends[start] || self.title_starts[end];
         let long = end - start >= 3;
         let name = t.slice(start, end);
@@ -308,5 +350,6 @@ fn person(start: usize, end: usize, score: i32) -> Candidate {
         end,
         priority: score,
         canonical: None,
+        parent: None,
     }
 }

@@ -10,6 +10,38 @@ const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x"];
 /// Suffix kinds that can close a single token into a place (张村, 李万村, 沁泉湖).
 const WORD_FINAL_KINDS: &[&str] = &["village", "water", "estate", "mountain", "island", "park"];
 
+/// Words that look like places to the rules but name no particular place.
+const GENERIC_PLACES: &[&str] = &[
+    "城中村",
+    "街道",
+    "乡镇",
+    "各乡镇",
+    "社区",
+    "小区",
+    "农村",
+    "城市",
+    "山区",
+    "两国",
+    "各国",
+    "外国",
+    "大国",
+    "本地",
+    "当地",
+    "各地",
+    "异地",
+    "城区",
+    "郊区",
+    "市区",
+    "县城",
+    "老城",
+    "新城",
+];
+
+/// Characters that, glued to the front of a name by jieba, are a preposition (向鑫苑 → 鑫苑).
+const GLUED_PREPOSITIONS: &[char] = &[
+    '向', '在', '到', '从', '对', '与', '和', '及', '把', '被', '给', '于',
+];
+
 /// Tags of words that can stand before a place suffix as its proper name.
 const NAME_TAGS: &[&str] = &["nr", "ns", "nz", "nrt", "nrfg", "j", "x", "eng"];
 
@@ -80,6 +112,7 @@ fn place(start: usize, end: usize, priority: i32, canonical: Option<String>) -> 
         end,
         priority,
         canonical,
+        parent: None,
     }
 }
 
@@ -95,7 +128,7 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             if !full.is_empty() {
                 // A full name may also open a longer word: 南京大屠杀, 香港市民, 中国人民.
                 if aligned || (end < token.end && end - start >= 2) {
-                    out.push(place(start, end, 5, unique_canonical(&full)));
+                    out.push(entry_place(start, end, 5, &full));
                 }
                 continue;
             }
@@ -113,7 +146,7 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             let single = token.end == end && tag_ok;
             if (single || inside) && !r.lexicons.not_names.contains(&surface) {
                 let shorts: Vec<&PlaceEntry> = entries.iter().collect();
-                out.push(place(start, end, 3, unique_canonical(&shorts)));
+                out.push(entry_place(start, end, 3, &shorts));
             }
         }
     }
@@ -123,10 +156,10 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
 /// (香港市民); only those ending in a place suffix, and not made of a known place plus more, count.
 fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     let token = &t.tokens[k];
-    if token.tag != "ns" || token.len() < 2 || r.lexicons.not_names.contains(token.word) {
+    if token.tag != "ns" || token.len() < 2 || GENERIC_PLACES.contains(&token.word) {
         return false;
     }
-    let Some((len, kind)) = place_suffix(r, token.word) else {
+    let Some((len, kind)) = place_suffix(r, t, token) else {
         return false;
     };
     let glued = r
@@ -139,6 +172,16 @@ fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     len < token.len() && kind != "zone" && !glued && stem_ok
 }
 
+/// A place from dictionary entries: the canonical name and parent they agree on.
+fn entry_place(start: usize, end: usize, priority: i32, entries: &[&PlaceEntry]) -> Candidate {
+    let mut candidate = place(start, end, priority, unique_canonical(entries));
+    let parent = entries.first().and_then(|e| e.parent.clone());
+    if entries.iter().all(|e| e.parent == parent) {
+        candidate.parent = parent;
+    }
+    candidate
+}
+
 /// The canonical name when all entries agree on one.
 fn unique_canonical(entries: &[&PlaceEntry]) -> Option<String> {
     let first = &entries.first()?.canonical;
@@ -149,24 +192,28 @@ fn unique_canonical(entries: &[&PlaceEntry]) -> Option<String> {
 }
 
 /// Longest place suffix the word ends with, as (suffix length in chars, kind).
-fn place_suffix<'r>(r: &'r Recognizer, word: &str) -> Option<(usize, &'r str)> {
-    let chars: Vec<char> = word.chars().collect();
-    (1..=chars.len().min(4)).rev().find_map(|len| {
-        let tail: String = chars[chars.len() - len..].iter().collect();
-        r.lexicons
-            .place_suffixes
-            .iter()
-            .find(|(s, _)| *s == tail)
-            .map(|(_, kind)| (len, kind.as_str()))
-    })
+fn place_suffix<'r>(
+    r: &'r Recognizer,
+    t: &Text,
+    token: &crate::segment::Token,
+) -> Option<(usize, &'r str)> {
+    let lowest = token.end.saturating_sub(4).max(token.start);
+    r.place_suffixes
+        .ending_at(&t.chars, token.end, lowest)
+        .last()
+        .and_then(|(start, kinds)| Some((token.end - start, kinds.first()?.as_str())))
 }
 
 fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
-    let Some((len, kind)) = place_suffix(r, token.word) else {
+    let Some((len, kind)) = place_suffix(r, t, token) else {
         return;
     };
     if kind == "division" {
+        return;
+    }
+    if kind == "zone" && len == token.len() {
+        zone(r, t, k, out);
         return;
     }
     let whole_word_is_suffix = len == token.len();
@@ -197,11 +244,41 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         if !usable || r.lexicons.not_names.contains(prev.word) {
             break;
         }
+        if prev.len() >= 3 && prev.word.starts_with(GLUED_PREPOSITIONS) {
+            start = prev.start + 1;
+            break;
+        }
         start = prev.start;
         j -= 1;
     }
     if whole_word_is_suffix && start == token.start {
         return;
     }
+    if GENERIC_PLACES.contains(&t.slice(start, token.end).as_str()) {
+        return;
+    }
     out.push(place(start, token.end, 2, None));
+}
+
+/// Parks, zones and new towns named from a place and ordinary words: 中原工业设计城,
+/// 数字经济产业园. The name must open with a place.
+fn zone(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
+    let mut start = None;
+    let mut j = k;
+    while j > 0 && k - j < 4 {
+        let prev = &t.tokens[j - 1];
+        let is_place = prev.tag == "ns" || !r.places.get(prev.word).is_empty();
+        if is_place {
+            start = Some(prev.start);
+        }
+        if !matches!(prev.tag, "n" | "vn" | "nz" | "ns" | "j")
+            || !prev.word.chars().all(char::is_alphanumeric)
+        {
+            break;
+        }
+        j -= 1;
+    }
+    if let Some(start) = start {
+        out.push(place(start, t.tokens[k].end, 2, None));
+    }
 }
