@@ -105,7 +105,10 @@ impl Context<'_> {
         }
         token_covering(self.t, end).is_some_and(|tok| {
             let tail = self.t.slice(end, tok.end);
-            NAME_TAILS.contains(&tail.as_str())
+            // 张维宁到: the HMM glued a following preposition or particle to the name.
+            let glued =
+                tail.chars().count() == 1 && tail.chars().all(|c| NEVER_IN_GIVEN_NAME.contains(c));
+            NAME_TAILS.contains(&tail.as_str()) || glued
         })
     }
 
@@ -183,6 +186,18 @@ impl Context<'_> {
         }
         let mut score = 0;
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
+        // 成立六 (HMM word 成立六/nr): a name never opens with an ordinary verb or adverb.
+        if token.is_some_and(|tok| !tok.known) && !titled {
+            let opening: String = t.chars[start..(start + 2).min(end)].iter().collect();
+            if self
+                .r
+                .segmenter
+                .dictionary_tag(&opening)
+                .is_some_and(|tag| NOT_NAME_START_TAGS.contains(&tag))
+            {
+                return None;
+            }
+        }
         if let Some(token) = token.filter(|tok| tok.end == end) {
             let neutral = matches!(token.tag, "nz" | "x") || !token.known;
             if !NAME_TAGS.contains(&token.tag) && !titled && !neutral {
