@@ -102,7 +102,14 @@ const EVENT_WORDS: &[&str] = &[
     "部署会",
 ];
 
+/// Words that never belong to a name however they are tagged: datelines (新华社５月７日电) and
+/// picture references glued before a name.
+const NOT_MATERIAL: &[&str] = &["日电", "电", "本报讯", "讯", "见图", "图", "据", "本报"];
+
 fn is_material(word: &str, tag: &str) -> bool {
+    if NOT_MATERIAL.contains(&word) {
+        return false;
+    }
     let punct = word.chars().any(|c| !c.is_alphanumeric());
     let glued_function = word.starts_with(['及', '和', '与', '并', '或', '向', '在', '对'])
         && word.chars().count() == 2;
@@ -187,7 +194,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         let only = &t.tokens[j];
         let relative = only.word.starts_with(RELATIVE_PREFIXES);
         if only.known
-            && only.len() == 2
+            && only.len() <= 2
             && !relative
             && matches!(only.tag, "a" | "b" | "vn" | "v" | "an" | "n" | "d")
         {

@@ -9,7 +9,7 @@ use crate::segment::Token;
 /// Characters that do not occur in given names in running text; a candidate containing one is
 /// a name glued to the next word (张维宁在 …).
 const NEVER_IN_GIVEN_NAME: &str =
-    "的了是在和与及等这那就都也又而被把对从向为于以其个们上下时说到将已并或";
+    "的了是在和与及等这那就都也又而被把对从向为于以个们上下时说到将已并或";
 
 /// Words that may stick to the end of a name inside one jieba word (邓小平理论, 赵华说).
 const NAME_TAILS: &[&str] = &[
@@ -176,13 +176,38 @@ impl Context<'_> {
         if HONORIFICS.contains(&given_text.as_str()) || !self.r.titles.get(&given_text).is_empty() {
             return None; // 陈教授, 王小姐: a surname and a form of address
         }
-        if token_covering(t, start).is_some_and(|tok| {
-            tok.start == start
-                && NOT_NAME_START_TAGS.contains(&tok.tag)
-                && !NAME_TAGS.contains(&tok.tag)
-        }) && !titled
-        {
-            return None; // 都需要, 连金融: a function word, not a surname
+        if let Some(first) = token_covering(t, start).filter(|tok| tok.start == start) {
+            let word_not_name =
+                NOT_NAME_START_TAGS.contains(&first.tag) && !NAME_TAGS.contains(&first.tag);
+            // 都需要: a function word; 周二晚: a longer word that merely starts with a surname.
+            if word_not_name && (first.len() > surname || !titled) {
+                return None;
+            }
+        }
+        // 连/正常, 时/表示: what follows the surname is an ordinary adverb, verb or particle.
+        if let Some(rest) = t.token_starting[start + surname].map(|k| &t.tokens[k]) {
+            let function = matches!(
+                rest.tag,
+                "d" | "p"
+                    | "c"
+                    | "u"
+                    | "uj"
+                    | "ul"
+                    | "uz"
+                    | "v"
+                    | "vd"
+                    | "a"
+                    | "ad"
+                    | "f"
+                    | "m"
+                    | "q"
+                    | "r"
+                    | "t"
+                    | "tg"
+            );
+            if rest.known && rest.len() >= 2 && rest.end == end && function && !titled {
+                return None;
+            }
         }
         let mut score = 0;
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
@@ -203,25 +228,21 @@ impl Context<'_> {
             if !NAME_TAGS.contains(&token.tag) && !titled && !neutral {
                 return None; // a dictionary word of another kind: 宿舍, 高度
             }
-            // jieba's dictionary tags many common words nr (叶子, 卫星, 权威): a frequent one is
-            // a word, not a name, unless a title vouches for it.
-            let common = token.known && self.r.segmenter.frequency(token.word) >= 100;
             score += match (NAME_TAGS.contains(&token.tag), token.known) {
-                (true, true) if common => -2,
                 (true, true) => 4,
-                (true, false) => 2,
+                (true, false) => 3,
                 _ if neutral => 0,
                 _ => -2,
             };
         }
-        if t.token_ending[end].is_some() {
-            score += 1;
-        } else if self.name_tail(end) {
-            score += 2;
-        } else if self.inside_name_token(start)
+        if self.inside_name_token(start)
             && token_covering(t, start).is_some_and(|tok| tok.end == end)
         {
             score += 3;
+        } else if t.token_ending[end].is_some() {
+            score += 1;
+        } else if self.name_tail(end) {
+            score += 2;
         } else {
             score -= 3;
         }
@@ -245,6 +266,13 @@ impl Context<'_> {
         // they need some context.
         if end - start == 2 {
             score -= 1;
+            // An HMM-made two-character "name" whose surname is mostly an ordinary word (向征,
+            // 白加) needs context.
+            let wordlike = WORDLIKE_SURNAMES.contains(t.chars[start])
+                || "白黑红黄蓝绿青紫".contains(t.chars[start]);
+            if token.is_some_and(|tok| !tok.known) && wordlike {
+                score -= 2;
+            }
         }
         // A name split by jieba as surname + given name (冯/nr 利民/n, 王家/n 鹏/nr, 江/nr 宏伟/n).
         if token.is_some_and(|tok| tok.end < end && NAME_TAGS.contains(&tok.tag)) {

@@ -59,8 +59,13 @@ const NOT_ABBREVIATIONS: &[&str] = &[
 /// Verbs before 华/京/沪/港 in one word: 访华, 抵京, 驻港.
 const MOVES: &str = "访来驻在抵赴进返离留旅援侵晋使";
 
-/// Words after an abbreviation in one word that keep it a place: 美军, 华裔, 日籍.
-const ABBREVIATION_NOUNS: &str = "军裔侨籍";
+/// Words after an abbreviation in one word that keep it a place: 美军, 华裔, 日籍, 日元, 京剧.
+const ABBREVIATION_NOUNS: &str = "军裔侨籍元剧";
+
+/// Prepositions and verbs before a lone abbreviation: 对俄出口, 与美合作, 赴京.
+const BEFORE_ABBREVIATION: &[&str] = &[
+    "对", "向", "与", "同", "和", "赴", "访", "在", "来", "去", "驻", "离", "抵", "进", "返",
+];
 
 pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     dictionary(r, t, out);
@@ -87,9 +92,11 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             && (token.tag != "v" && token.tag != "a" && token.tag != "f" || !rest.is_empty())
         {
             (0..run).collect()
-        } else if chars.len() == 2 && MOVES.contains(chars[0]) && "华京沪港台澳".contains(chars[1])
+        } else if chars.len() >= 2 && MOVES.contains(chars[0]) && "华京沪港台澳".contains(chars[1])
         {
             vec![1]
+        } else if chars.len() == 1 && abbr.contains_key(&chars[0]) && lone_abbreviation(t, token) {
+            vec![0]
         } else if chars.len() == 2
             && abbr.contains_key(&chars[0])
             && ABBREVIATION_NOUNS.contains(chars[1])
@@ -103,6 +110,16 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             out.push(place(at, at + 1, 4, abbr.get(&t.chars[at]).cloned()));
         }
     }
+}
+
+/// A one-character abbreviation standing alone as a word: tagged as a place or abbreviation by
+/// jieba, or right after 对/与/赴 ….
+fn lone_abbreviation(t: &Text, token: &crate::segment::Token) -> bool {
+    let after_preposition = t.token_ending[token.start]
+        .is_some_and(|k| BEFORE_ABBREVIATION.contains(&t.tokens[k].word));
+    let next_is_word = t.token_starting[token.end]
+        .is_some_and(|k| t.tokens[k].word.chars().all(char::is_alphanumeric));
+    (matches!(token.tag, "j" | "ns") || after_preposition) && next_is_word
 }
 
 fn place(start: usize, end: usize, priority: i32, canonical: Option<String>) -> Candidate {
