@@ -95,11 +95,9 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
         } else if chars.len() >= 2 && MOVES.contains(chars[0]) && "华京沪港台澳".contains(chars[1])
         {
             vec![1]
-        } else if chars.len() == 1 && abbr.contains_key(&chars[0]) && lone_abbreviation(t, token) {
-            vec![0]
-        } else if chars.len() == 2
-            && abbr.contains_key(&chars[0])
-            && ABBREVIATION_NOUNS.contains(chars[1])
+        } else if abbr.contains_key(&chars[0])
+            && (chars.len() == 1 && lone_abbreviation(t, token)
+                || chars.len() == 2 && ABBREVIATION_NOUNS.contains(chars[1]))
         {
             vec![0]
         } else {
