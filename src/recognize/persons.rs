@@ -35,6 +35,9 @@ const NOT_NAME_START_TAGS: &[&str] = &[
 /// Township and village suffixes: a name that is a place with one of these is not a person.
 const PLACE_LEVELS: &[&str] = &["街道", "镇", "乡", "村"];
 
+/// One-character verbs and prepositions the HMM glues to the name after them.
+const GLUED_BEFORE_NAME: &str = "胜对向和与给让请由被把见问找派叫同跟替为将";
+
 /// Score a candidate needs to be proposed.
 const THRESHOLD: i32 = 3;
 
@@ -89,11 +92,14 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// A name glued to the character before it in one `nr` word (胜王磊 → 王磊).
+    /// A name glued to a one-character verb or preposition before it in one HMM-made `nr`
+    /// word (胜王磊 → 王磊, 对陶汉明).
     fn inside_name_token(&self, start: usize) -> bool {
         token_covering(self.t, start).is_some_and(|tok| {
             NAME_TAGS.contains(&tok.tag)
-                && tok.start < start
+                && !tok.known
+                && tok.start + 1 == start
+                && GLUED_BEFORE_NAME.contains(self.t.chars[tok.start])
                 && (2..=3).contains(&(tok.end - start))
         })
     }
@@ -205,12 +211,18 @@ impl Context<'_> {
                     | "t"
                     | "tg"
             );
-            if rest.known && rest.len() >= 2 && rest.end == end && function && !titled {
+            if rest.known && rest.len() >= 2 && rest.end == end && function {
                 return None;
             }
         }
         let mut score = 0;
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
+        // 全部撤, 和专业, 国大陆: a surname that is mostly an ordinary word opens a name only when
+        // jieba itself made the name one word.
+        let exact_name = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag));
+        if WORDLIKE_SURNAMES.contains(t.chars[start]) && !exact_name {
+            return None;
+        }
         // 成立六 (HMM word 成立六/nr): a name never opens with an ordinary verb or adverb.
         if token.is_some_and(|tok| !tok.known) && !titled {
             let opening: String = t.chars[start..(start + 2).min(end)].iter().collect();
@@ -323,22 +335,38 @@ impl Context<'_> {
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or
     /// tagged as a name by jieba.
     fn foreign_name(&self, start: usize) -> Option<Candidate> {
-        let t = self.t;
-        if let Some(tok) = t.token_starting[start].map(|k| &t.tokens[k]) {
-            let surname = self.r.lexicons.surnames.prefix_len(tok.word).is_some();
-            let long_name = tok.len() >= 4 || (tok.len() == 3 && !surname);
-            let known = !self.r.places.get(tok.word).is_empty()
-                || !self.r.organizations.get(tok.word).is_empty();
-            let translit = tok
-                .word
-                .chars()
-                .filter(|c| self.r.lexicons.transliteration.contains(c))
-                .count();
-            let mostly_translit = translit * 3 >= tok.len() * 2;
-            if NAME_TAGS.contains(&tok.tag) && tok.known && long_name && !known && mostly_translit {
-                return Some(person(tok.start, tok.end, 4));
-            }
+        let run = self.transliterated_run(start);
+        let word = self.foreign_word(start);
+        match (run, word) {
+            (Some(run), Some(word)) if word.end > run.end => Some(word),
+            (Some(run), _) => Some(run),
+            (None, word) => word,
         }
+    }
+
+    /// A long jieba word tagged as a name, mostly transliteration characters (基里延科).
+    fn foreign_word(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        let tok = t.token_starting[start].map(|k| &t.tokens[k])?;
+        let surname = self.r.lexicons.surnames.prefix_len(tok.word).is_some();
+        let long_name = tok.len() >= 4 || (tok.len() == 3 && !surname);
+        let known = !self.r.places.get(tok.word).is_empty()
+            || !self.r.organizations.get(tok.word).is_empty()
+            || self.r.lexicons.not_names.contains(tok.word);
+        let translit = tok
+            .word
+            .chars()
+            .filter(|c| self.r.lexicons.transliteration.contains(c))
+            .count();
+        let mostly_translit = translit * 3 >= tok.len() * 2;
+        (NAME_TAGS.contains(&tok.tag) && tok.known && long_name && !known && mostly_translit)
+            .then(|| person(tok.start, tok.end, 4))
+    }
+
+    /// A run of transliteration characters, joined by `·` or `-` (卡洛斯·阿马特), right after a
+    /// title or made of words jieba tags as names.
+    fn transliterated_run(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
         let translit = &self.r.lexicons.transliteration;
         let mut end = start;
         while end < t.chars.len()
@@ -360,11 +388,15 @@ impl Context<'_> {
             return None;
         }
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
-        let pieces: Vec<&Token> = t
-            .tokens
-            .iter()
-            .filter(|tok| tok.start >= start && tok.end <= end)
-            .collect();
+        let mut pieces = Vec::new();
+        let mut at = start;
+        while let Some(k) = t.token_starting.get(at).copied().flatten() {
+            if t.tokens[k].end > end {
+                break;
+            }
+            pieces.push(&t.tokens[k]);
+            at = t.tokens[k].end;
+        }
         let tagged = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag))
             || (pieces.len() >= 2
                 && end - start >= 3
@@ -372,7 +404,10 @@ impl Context<'_> {
         let titled = self.title_ends[start] || self.title_starts[end];
         let long = end - start >= 3;
         let name = t.slice(start, end);
-        if !self.r.places.get(&name).is_empty() || !self.r.organizations.get(&name).is_empty() {
+        if !self.r.places.get(&name).is_empty()
+            || !self.r.organizations.get(&name).is_empty()
+            || self.r.lexicons.not_names.contains(&name)
+        {
             return None;
         }
         let dotted = name.contains('·') && name.split('·').all(|part| part.chars().count() >= 2);
