@@ -131,12 +131,20 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let holder = &t.tokens[first];
+    // 大院, 全部: an ordinary two-character word that happens to end like an organization.
     if holder.start < suffix_start && holder.known && holder.len() == 2 && holder.tag != "nt" {
         return;
     }
     let mut start = holder.start;
-    let mut anchored = t.tokens[first..=k].iter().any(|w| w.tag == "nt");
-    let mut after_proper_name = false;
+    // Inside the word, before its suffix: a place (智利队) anchors a weak suffix.
+    let inner_place = holder.start < suffix_start
+        && !r
+            .places
+            .get(&t.slice(holder.start, suffix_start))
+            .is_empty();
+    let mut anchored = inner_place || t.tokens[first..=k].iter().any(|w| w.tag == "nt");
+    // A word jieba already knows as an organization (中国队/nt) only grows by places before it.
+    let mut after_proper_name = holder.tag == "nt" && holder.start < suffix_start;
     let mut parent = None;
     let mut j = first;
     while j > 0 && first - j < 6 {
@@ -170,7 +178,12 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
-        if title || person || !is_material(prev.word, prev.tag) || token.end - prev.start > 20 {
+        let relative_char = prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
+        if title
+            || person
+            || !(is_material(prev.word, prev.tag) || relative_char)
+            || token.end - prev.start > 20
+        {
             break;
         }
         anchored |= proper || prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
