@@ -18,6 +18,7 @@ const NOT_NAMES_TSV: &str = include_str!("../data/not_names.tsv");
 const TRANSLITERATION_TSV: &str = include_str!("../data/transliteration.tsv");
 const PEOPLE_TSV: &str = include_str!("../data/people.tsv");
 const PLACE_ABBREVIATIONS_TSV: &str = include_str!("../data/place_abbreviations.tsv");
+const JAPANESE_SURNAMES_TSV: &str = include_str!("../data/japanese_surnames.tsv");
 
 /// One parsed data row with its 1-based line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,6 +295,8 @@ pub struct Lexicons {
     pub people: HashSet<String>,
     /// One-character place abbreviations (美 → 美国) for compounds such as 中美, 访华.
     pub place_abbreviations: HashMap<char, String>,
+    /// Japanese family names (桥本, 佐佐木).
+    pub japanese_surnames: HashSet<String>,
 }
 
 impl Lexicons {
@@ -342,6 +345,13 @@ impl Lexicons {
             )?
             .into_iter()
             .filter_map(|row| Some((row.fields[0].chars().next()?, row.fields[1].clone())))
+            .collect(),
+            japanese_surnames: first_column(
+                "data/japanese_surnames.tsv",
+                JAPANESE_SURNAMES_TSV,
+                &["surname"],
+            )?
+            .into_iter()
             .collect(),
         })
     }

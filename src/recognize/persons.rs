@@ -67,6 +67,9 @@ pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candid
         if let Some(c) = context.foreign_name(start) {
             out.push(c);
         }
+        if let Some(c) = context.japanese_name(start) {
+            out.push(c);
+        }
         if let Some(c) = context.bare_surname(start) {
             out.push(c);
         }
@@ -116,6 +119,32 @@ impl Context<'_> {
                 tail.chars().count() == 1 && tail.chars().all(|c| NEVER_IN_GIVEN_NAME.contains(c));
             NAME_TAILS.contains(&tail.as_str()) || glued
         })
+    }
+
+    /// A Japanese name: a family name with a given name jieba keeps apart (桥本/龙太郎), or the
+    /// family name alone before a title or cue (桥本首相, 桥本说).
+    fn japanese_name(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        let surname_end = (2..=3)
+            .rev()
+            .map(|len| start + len)
+            .filter(|&end| end <= t.chars.len() && t.token_ending[end].is_some())
+            .find(|&end| {
+                self.r
+                    .lexicons
+                    .japanese_surnames
+                    .contains(&t.slice(start, end))
+            })?;
+        let given = t.token_starting[surname_end].map(|k| &t.tokens[k]);
+        if let Some(given) = given.filter(|g| {
+            (1..=3).contains(&g.len())
+                && matches!(g.tag, "nr" | "nrfg" | "nrt" | "nz" | "ng" | "x")
+                && g.word.chars().all(crate::layout::spacing::is_han)
+        }) {
+            return Some(person(start, given.end, 4));
+        }
+        let alone = self.title_starts[surname_end] || self.cue_after(surname_end);
+        alone.then(|| person(start, surname_end, 4))
     }
 
     /// A surname alone standing for a person: 陈教授, 王小姐, 毛主席, 老李.
@@ -250,7 +279,7 @@ impl Context<'_> {
         if self.inside_name_token(start)
             && token_covering(t, start).is_some_and(|tok| tok.end == end)
         {
-            score += 3;
+            score += 4;
         } else if t.token_ending[end].is_some() {
             score += 1;
         } else if self.name_tail(end) {
@@ -265,7 +294,8 @@ impl Context<'_> {
                 score -= 1;
             }
         }
-        let one_token = token.is_some_and(|tok| tok.end == end);
+        // (A dictionary name is trusted: 王学文, 许银川.)
+        let one_token = token.is_some_and(|tok| tok.end == end && !tok.known);
         if given.len() == 2 && one_token {
             let given_word: String = given.iter().collect();
             if let Some(tag) = self.r.segmenter.dictionary_tag(&given_word) {
@@ -281,7 +311,7 @@ impl Context<'_> {
             // An HMM-made two-character "name" whose surname is mostly an ordinary word (向征,
             // 白加) needs context.
             let wordlike = WORDLIKE_SURNAMES.contains(t.chars[start])
-                || "白黑红黄蓝绿青紫".contains(t.chars[start]);
+                || "白黑红蓝绿青紫".contains(t.chars[start]);
             if token.is_some_and(|tok| !tok.known) && wordlike {
                 score -= 2;
             }
