@@ -13,13 +13,14 @@ const NEVER_IN_GIVEN_NAME: &str =
 
 /// Words that may stick to the end of a name inside one jieba word (邓小平理论, 赵华说).
 const NAME_TAILS: &[&str] = &[
-    "理论", "思想", "同志", "主义", "说", "讲", "问", "答", "称", "等", "一行", "夫妇", "们",
+    "理论", "思想", "同志", "主义", "说", "讲", "问", "答", "称", "等", "一行", "夫妇", "们", "摄",
 ];
 
 /// Words after a bare surname that make it a reference to a person (陈教授, 王小姐, 李大娘).
 const HONORIFICS: &[&str] = &[
-    "先生", "女士", "小姐", "大娘", "大爷", "大妈", "大姐", "大哥", "老师", "师傅", "同志", "某",
-    "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士", "医生", "大夫", "经理", "老板",
+    "先生", "女士", "小姐", "老汉", "老伯", "老太", "大娘", "大爷", "大妈", "大姐", "大哥", "老师",
+    "师傅", "同志", "某", "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士", "医生",
+    "大夫", "经理", "老板",
 ];
 
 /// Surname characters that are far more often ordinary words; never taken alone as a person.
@@ -365,6 +366,9 @@ impl Context<'_> {
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or
     /// tagged as a name by jieba.
     fn foreign_name(&self, start: usize) -> Option<Candidate> {
+        if let Some(dotted) = self.dotted_name(start) {
+            return Some(dotted);
+        }
         let run = self.transliterated_run(start);
         let word = self.foreign_word(start);
         match (run, word) {
@@ -372,6 +376,41 @@ impl Context<'_> {
             (Some(run), _) => Some(run),
             (None, word) => word,
         }
+    }
+
+    /// Names of two or more parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美): each part two
+    /// or more Chinese characters, none of them a place, and jieba taking one for a name.
+    fn dotted_name(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        if start > 0 && crate::layout::spacing::is_han(t.chars[start - 1]) {
+            return None;
+        }
+        let mut end = start;
+        while end < t.chars.len()
+            && (crate::layout::spacing::is_han(t.chars[end]) || t.chars[end] == '·')
+        {
+            end += 1;
+        }
+        while end > start && t.chars[end - 1] == '·' {
+            end -= 1;
+        }
+        let name = t.slice(start, end);
+        let parts: Vec<&str> = name.split('·').collect();
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|p| p.chars().count() < 2 || p.chars().count() > 6)
+        {
+            return None;
+        }
+        if parts.iter().any(|p| !self.r.places.get(p).is_empty()) || t.token_ending[end].is_none() {
+            return None;
+        }
+        let tagged = t
+            .tokens
+            .iter()
+            .any(|tok| tok.start >= start && tok.end <= end && NAME_TAGS.contains(&tok.tag));
+        tagged.then(|| person(start, end, 5))
     }
 
     /// A long jieba word tagged as a name, mostly transliteration characters (基里延科).
