@@ -378,39 +378,37 @@ impl Context<'_> {
         }
     }
 
-    /// Names of two or more parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美): each part two
-    /// or more Chinese characters, none of them a place, and jieba taking one for a name.
+    /// Names of two or three parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美): the first part
+    /// a word jieba takes for a name (or right after a title), parts of two to five characters,
+    /// none of them a place.
     fn dotted_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        if start > 0 && crate::layout::spacing::is_han(t.chars[start - 1]) {
+        let first = t.token_starting[start].map(|k| &t.tokens[k])?;
+        if !(NAME_TAGS.contains(&first.tag) || self.title_ends[start]) {
             return None;
         }
         let mut end = start;
         while end < t.chars.len()
             && (crate::layout::spacing::is_han(t.chars[end]) || t.chars[end] == '·')
+            && end - start < 16
         {
             end += 1;
         }
         while end > start && t.chars[end - 1] == '·' {
             end -= 1;
         }
+        // 里德说: a glued cue is not part of the name.
+        if end > start && "说讲称等".contains(t.chars[end - 1]) {
+            end -= 1;
+        }
         let name = t.slice(start, end);
         let parts: Vec<&str> = name.split('·').collect();
-        if parts.len() < 2
-            || parts
-                .iter()
-                .any(|p| p.chars().count() < 2 || p.chars().count() > 6)
-        {
+        let sizes_ok = (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| (2..=5).contains(&p.chars().count()));
+        if !sizes_ok || parts.iter().any(|p| !self.r.places.get(p).is_empty()) {
             return None;
         }
-        if parts.iter().any(|p| !self.r.places.get(p).is_empty()) || t.token_ending[end].is_none() {
-            return None;
-        }
-        let tagged = t
-            .tokens
-            .iter()
-            .any(|tok| tok.start >= start && tok.end <= end && NAME_TAGS.contains(&tok.tag));
-        tagged.then(|| person(start, end, 5))
+        t.token_ending[end].is_some().then(|| person(start, end, 5))
     }
 
     /// A long jieba word tagged as a name, mostly transliteration characters (基里延科).
