@@ -67,15 +67,6 @@ impl Segmenter {
             .map(|t| t.tag)
     }
 
-    /// How often jieba's dictionary has seen `word` (0 when it is not a dictionary word).
-    pub fn frequency(&self, word: &str) -> usize {
-        if self.jieba.has_word(word) {
-            self.jieba.suggest_freq(word).saturating_sub(1)
-        } else {
-            0
-        }
-    }
-
     /// Segments and tags `text` (HMM on, so unknown names are kept together where possible).
     pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
         self.jieba

@@ -114,17 +114,23 @@ struct ClueLine {
     label: std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<[usize; 2]>>>,
 }
 
-/// CLUENER2020 JSON Lines; spans there are inclusive.
-pub fn cluener(path: &Path) -> Result<Vec<Sentence>> {
+/// Every non-blank line of a JSON Lines file, parsed; a bad line is an error naming it.
+fn json_lines<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let text = read_text(path)?;
-    let mut sentences = Vec::new();
-    for (i, line) in text
-        .lines()
+    text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let parsed: ClueLine = serde_json::from_str(line)
-            .map_err(|e| data_error(path, i + 1, format!("invalid JSON: {e}")))?;
+        .map(|(i, line)| {
+            serde_json::from_str(line)
+                .map_err(|e| data_error(path, i + 1, format!("invalid JSON: {e}")))
+        })
+        .collect()
+}
+
+/// CLUENER2020 JSON Lines; spans there are inclusive.
+pub fn cluener(path: &Path) -> Result<Vec<Sentence>> {
+    let mut sentences = Vec::new();
+    for parsed in json_lines::<ClueLine>(path)? {
         let mut gold = Vec::new();
         for (kind, surfaces) in &parsed.label {
             let label = match kind.as_str() {
@@ -171,15 +177,8 @@ struct PfrEntity {
 
 /// PFR 1998 spans JSON Lines (end exclusive); nested spans are left out, as the flat corpora do.
 pub fn pfr(path: &Path) -> Result<Vec<Sentence>> {
-    let text = read_text(path)?;
     let mut sentences = Vec::new();
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let parsed: PfrLine = serde_json::from_str(line)
-            .map_err(|e| data_error(path, i + 1, format!("invalid JSON: {e}")))?;
+    for parsed in json_lines::<PfrLine>(path)? {
         let gold = parsed
             .entities
             .iter()

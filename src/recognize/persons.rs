@@ -23,9 +23,10 @@ const HONORIFICS: &[&str] = &[
     "大夫", "经理", "老板",
 ];
 
-/// Surname characters that are far more often ordinary words; never taken alone as a person.
+/// Surname characters that are far more often ordinary words (全, 和, 国 …): never a person
+/// alone, and the start of a name only where jieba made the whole name one word.
 const WORDLIKE_SURNAMES: &str =
-    "于向和从由应连都时文安全成明高国商平强原海来常方路金石白田古和信公党管卫";
+    "于向和从由应连都时文安全成明高国商平强原海来常方路金石白田古信公党管卫";
 
 /// Tags of words a name never starts with (adverbs, prepositions, conjunctions, verbs …).
 const NOT_NAME_START_TAGS: &[&str] = &[
