@@ -5,7 +5,7 @@ use super::{Candidate, MentionKind, PlaceEntry, Recognizer, Text};
 use crate::lexicon::Level;
 
 /// jieba tags under which a bare short form (焦作, 河南) is taken as a place.
-const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x"];
+const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x", "s", "d"];
 
 /// Suffix kinds that can close a single token into a place (张村, 李万村, 沁泉湖).
 const WORD_FINAL_KINDS: &[&str] = &["village", "water", "estate", "mountain", "island", "park"];
@@ -183,7 +183,8 @@ fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
         .iter()
         .any(|(end, _)| *end < token.end && token.end - end > len);
     // 城市, 上市: a division suffix needs a name of two characters or more before it.
-    let stem_ok = kind != "division" || token.len() - len >= 2;
+    // (巢县, 沛县: a county may have a one-character name.)
+    let stem_ok = kind != "division" || token.len() - len >= 2 || token.word.ends_with('县');
     len < token.len() && kind != "zone" && !glued && stem_ok
 }
 
@@ -256,7 +257,12 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         } else {
             name_like || direction
         };
-        if !usable || r.lexicons.not_names.contains(prev.word) {
+        // 万埠镇 | 桃花村: a place of its own before is not part of this name.
+        let own_place = prev.len() >= 2
+            && prev
+                .word
+                .ends_with(['县', '镇', '乡', '村', '区', '市', '省']);
+        if !usable || own_place || r.lexicons.not_names.contains(prev.word) {
             break;
         }
         if prev.len() >= 3 && prev.word.starts_with(GLUED_PREPOSITIONS) {
