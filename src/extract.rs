@@ -147,7 +147,9 @@ impl Extractor {
     ) -> Record {
         let region = options.region.as_deref().and_then(|name| self.region(name));
         let chars: Vec<char> = article.text.text.chars().collect();
-        let mut mentions = self.recognizer.recognize(&article.text.text);
+        let mut mentions = self
+            .recognizer
+            .recognize_in(&article.text.text, region.is_some());
         add_credited_people(&mut mentions, &article, &chars);
         if let Some(region) = &region {
             add_region_references(&mut mentions, region, &chars);

@@ -287,10 +287,16 @@ impl Recognizer {
 
     /// Recognizes the mentions in `text`, sorted by position.
     pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        self.recognize_in(text, false)
+    }
+
+    /// Recognizes the mentions in `text`; with `regional`, also bodies named only relative to
+    /// the paper's region (市委, 县政府), which mean nothing without one.
+    pub fn recognize_in(&self, text: &str, regional: bool) -> Vec<Mention> {
         let t = self.prepare(text);
         let mut candidates = Vec::new();
         places::propose(self, &t, &mut candidates);
-        organizations::propose(self, &t, &mut candidates);
+        organizations::propose(self, &t, regional, &mut candidates);
         titles::propose(self, &t, &mut candidates);
         let taken = select(&t, candidates.clone());
         persons::propose(self, &t, &taken, &mut candidates);

@@ -18,7 +18,7 @@ const NAME_VERBS: &[&str] = &[
 /// Single characters that make a name relative to the paper's region (市委, 区城管局).
 pub const RELATIVE_PREFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'];
 
-pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+pub fn propose(r: &Recognizer, t: &Text, regional: bool, out: &mut Vec<Candidate>) {
     for start in 0..t.chars.len() {
         if t.token_starting[start].is_none() {
             continue;
@@ -36,7 +36,9 @@ pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     }
     for k in 0..t.tokens.len() {
         suffix_rule(r, t, k, out);
-        relative_bare(r, t, k, out);
+        if regional {
+            relative_bare(r, t, k, out);
+        }
         jieba_organization(r, t, k, out);
     }
 }
@@ -51,11 +53,13 @@ fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidat
     let token = &t.tokens[k];
     let suffix = suffix_ending_at(r, t, token.end, token.start + 1);
     let org_ending = suffix.is_some() || token.word.ends_with(['台', '军', '团']);
-    // 美国政府: the place acting, not a named body (as in the suffix rule).
+    // 美国政府: the place acting, not a named body (as in the suffix rule); 新政府, 两国政府:
+    // a description.
     if let Some((suffix_start, _)) = suffix {
         let head = t.slice(suffix_start, token.end);
+        let prefix = t.slice(token.start, suffix_start);
         if GENERIC_AFTER_PLACE.contains(&head.as_str())
-            && !r.places.get(&t.slice(token.start, suffix_start)).is_empty()
+            && (!r.places.get(&prefix).is_empty() || prefix.chars().count() <= 2)
         {
             return;
         }
