@@ -233,8 +233,6 @@ impl Context<'_> {
                     | "uz"
                     | "v"
                     | "vd"
-                    | "a"
-                    | "ad"
                     | "f"
                     | "m"
                     | "q"
