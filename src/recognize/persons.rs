@@ -158,8 +158,10 @@ impl Context<'_> {
         {
             return None;
         }
+        // The surname must begin a word (贯彻|毛主席, 职工|王某), not end one.
         let before_ok = start == 0
             || !crate::layout::spacing::is_han(t.chars[start - 1])
+            || t.token_starting[start].is_some()
             || matches!(t.chars[start - 1], '老' | '小');
         let honorific = HONORIFICS
             .iter()
