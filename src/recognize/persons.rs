@@ -370,6 +370,9 @@ impl Context<'_> {
         if let Some(dotted) = self.dotted_name(start) {
             return Some(dotted);
         }
+        if let Some(joined) = self.name_word_run(start) {
+            return Some(joined);
+        }
         let run = self.transliterated_run(start);
         let word = self.foreign_word(start);
         match (run, word) {
@@ -410,6 +413,45 @@ impl Context<'_> {
             return None;
         }
         t.token_ending[end].is_some().then(|| person(start, end, 5))
+    }
+
+    /// A foreign name jieba cut into several name words (斯特罗/nr 耶夫/nr, 尤尔/nr 科夫/nrt):
+    /// two or more adjacent name words, mostly transliteration characters, without a Chinese
+    /// surname opening it.
+    fn name_word_run(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        if t.token_ending[start].is_some_and(|k| NAME_TAGS.contains(&t.tokens[k].tag)) {
+            return None; // not the first word of the run
+        }
+        let mut end = start;
+        let mut words = 0;
+        while let Some(k) = t.token_starting.get(end).copied().flatten() {
+            let tok = &t.tokens[k];
+            let joiner = matches!(tok.word, "·" | "-" | "－");
+            if !(NAME_TAGS.contains(&tok.tag) || joiner) || end - start + tok.len() > 12 {
+                break;
+            }
+            words += usize::from(!joiner);
+            end = tok.end;
+        }
+        while end > start && matches!(t.chars[end - 1], '·' | '-' | '－') {
+            end -= 1;
+        }
+        let name = t.slice(start, end);
+        let han: Vec<char> = name
+            .chars()
+            .filter(|c| crate::layout::spacing::is_han(*c))
+            .collect();
+        let translit = han
+            .iter()
+            .filter(|c| self.r.lexicons.transliteration.contains(c))
+            .count();
+        let chinese = self.r.lexicons.surnames.prefix_len(&name).is_some()
+            && han
+                .first()
+                .is_some_and(|c| !self.r.lexicons.transliteration.contains(c));
+        (words >= 2 && han.len() >= 3 && translit * 3 >= han.len() * 2 && !chinese)
+            .then(|| person(start, end, 4))
     }
 
     /// A long jieba word tagged as a name, mostly transliteration characters (基里延科).
