@@ -332,3 +332,132 @@ fn select(t: &Text, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     chosen.sort_by_key(|m| (m.start, m.end));
     chosen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn recognizer() -> &'static Recognizer {
+        static R: OnceLock<Recognizer> = OnceLock::new();
+        R.get_or_init(|| Recognizer::new(Lexicons::embedded().unwrap()))
+    }
+
+    /// `KIND surface` for every mention, in text order.
+    fn found(text: &str) -> Vec<String> {
+        recognizer()
+            .recognize(text)
+            .iter()
+            .map(|m| format!("{:?} {}", m.kind, m.surface))
+            .collect()
+    }
+
+    #[test]
+    fn organization_title_and_name() {
+        assert_eq!(
+            found("省人大常委会副主任张维宁带领调研组"),
+            ["Organization 省人大常委会", "Title 副主任", "Person 张维宁"]
+        );
+    }
+
+    #[test]
+    fn names_in_a_list_after_a_collective_title() {
+        let mentions = found("区领导冯利民、赵俊峰、万英奎出席。");
+        for name in ["Person 冯利民", "Person 赵俊峰", "Person 万英奎"] {
+            assert!(mentions.contains(&name.to_owned()), "{mentions:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_that_look_like_names_are_not_people() {
+        assert!(!found("北京雷阵雨转晴，玉米长势良好。")
+            .iter()
+            .any(|m| m.starts_with("Person")));
+    }
+
+    #[test]
+    fn foreign_names_whole() {
+        assert!(found("古巴司法部长卡洛斯·阿马特在会上发言")
+            .contains(&"Person 卡洛斯·阿马特".to_owned()));
+    }
+
+    #[test]
+    fn branches_keep_their_parent() {
+        let mentions = recognizer().recognize("其中，国元保险焦作支公司6月26日取得营业执照");
+        let branch = mentions
+            .iter()
+            .find(|m| m.surface == "国元保险焦作支公司")
+            .unwrap();
+        assert_eq!(branch.kind, MentionKind::Organization);
+        assert_eq!(branch.parent.as_deref(), Some("国元农业保险股份有限公司"));
+    }
+
+    #[test]
+    fn small_places_by_suffix_and_divisions_with_parents() {
+        let mentions = recognizer().recognize("王家鹏一行先后到李万街道大北张村、鑫苑小区察看");
+        let surfaces: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .map(|m| m.surface.as_str())
+            .collect();
+        assert_eq!(surfaces, ["李万街道", "大北张村", "鑫苑小区"]);
+        assert_eq!(
+            mentions
+                .iter()
+                .find(|m| m.surface == "李万街道")
+                .unwrap()
+                .parent
+                .as_deref(),
+            Some("焦作城乡一体化示范区")
+        );
+    }
+
+    #[test]
+    fn country_abbreviations_in_compounds() {
+        let places: Vec<String> = found("中美关系和访华日程")
+            .into_iter()
+            .filter(|m| m.starts_with("Place"))
+            .collect();
+        assert_eq!(places, ["Place 中", "Place 美", "Place 华"]);
+    }
+
+    #[test]
+    fn bare_relative_bodies_need_a_region() {
+        assert!(found("市委、市政府决策部署").is_empty());
+        let regional: Vec<MentionKind> = recognizer()
+            .recognize_in("市委、市政府决策部署", true)
+            .iter()
+            .map(|m| m.kind)
+            .collect();
+        assert_eq!(
+            regional,
+            [MentionKind::Organization, MentionKind::Organization]
+        );
+    }
+
+    #[test]
+    fn coordinated_titles_inherit_the_organization() {
+        let text = "示范区党工委书记、管委会主任王家鹏";
+        let mentions = recognizer().recognize(text);
+        let chars: Vec<char> = text.chars().collect();
+        let found = posts::find(recognizer(), &chars, &mentions);
+        let described: Vec<(String, String)> = found
+            .iter()
+            .map(|p| {
+                let org = match (&p.organization, &p.inherited) {
+                    (Some(i), _) => mentions[*i].canonical.clone(),
+                    (None, Some((name, _, _))) => name.clone(),
+                    _ => "-".into(),
+                };
+                (mentions[p.title].surface.clone(), org)
+            })
+            .collect();
+        assert_eq!(
+            described,
+            [
+                ("书记".to_owned(), "示范区党工委".to_owned()),
+                ("主任".to_owned(), "示范区管委会".to_owned())
+            ]
+        );
+    }
+}
