@@ -161,36 +161,36 @@ impl Extractor {
         }
         let found = posts::find(&self.recognizer, &chars, &mentions);
         let mut entities = Entities::default();
-        for mention in mentions.iter().filter(|m| m.kind != MentionKind::Title) {
+        for mention in &mentions {
             entities.add(mention);
         }
         let posts: Vec<Post> = found
             .iter()
-            .map(|p| {
+            .filter_map(|p| {
                 let organization = match (&p.organization, &p.inherited) {
-                    (Some(i), _) => Some(entities.add(&mentions[*i])),
+                    (Some(i), _) => entities.add(&mentions[*i]),
                     (None, Some((name, start, end))) => {
                         let name = region
                             .as_ref()
                             .and_then(|r| r.expand(name))
                             .unwrap_or_else(|| name.clone());
-                        Some(entities.add(&Mention {
+                        entities.add(&Mention {
                             kind: MentionKind::Organization,
                             start: *start,
                             end: *end,
                             surface: chars[*start..*end].iter().collect(),
                             canonical: name,
                             parent: None,
-                        }))
+                        })
                     }
                     _ => None,
                 };
-                Post {
-                    person: entities.add(&mentions[p.person]),
+                Some(Post {
+                    person: entities.add(&mentions[p.person])?,
                     title: mentions[p.title].surface.clone(),
                     organization,
                     span: [p.start, p.end],
-                }
+                })
             })
             .collect();
         let mut credits = Vec::new();
@@ -324,12 +324,14 @@ struct Entities {
 }
 
 impl Entities {
-    /// Adds a mention and returns its entity id. Titles are not entities: posts carry them.
-    fn add(&mut self, mention: &Mention) -> String {
+    /// Adds a mention and returns its entity id; `None` for a title, which is no entity
+    /// (posts carry titles).
+    fn add(&mut self, mention: &Mention) -> Option<String> {
         let kind = match mention.kind {
             MentionKind::Person => EntityType::Person,
             MentionKind::Organization => EntityType::Organization,
-            MentionKind::Place | MentionKind::Title => EntityType::Place,
+            MentionKind::Place => EntityType::Place,
+            MentionKind::Title => return None,
         };
         let id = entity_id(kind, &mention.canonical);
         let entity = self.by_id.entry(id.clone()).or_insert_with(|| Entity {
@@ -350,7 +352,7 @@ impl Entities {
         if !entity.mentions.contains(&span) {
             entity.mentions.push(span);
         }
-        id
+        Some(id)
     }
 
     fn into_sorted(self) -> Vec<Entity> {
