@@ -382,76 +382,71 @@ impl Context<'_> {
         }
     }
 
-    /// Names of two or three parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美): the first part
-    /// a word jieba takes for a name (or right after a title), parts of two to five characters,
+    /// Names of two or three parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美, 卡洛斯·阿马特):
+    /// each part one word jieba takes for a name (or an unknown word), two to five characters,
     /// none of them a place.
     fn dotted_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        let first = t.token_starting[start].map(|k| &t.tokens[k])?;
-        if !(NAME_TAGS.contains(&first.tag) || self.title_ends[start]) {
-            return None;
+        if start > 0 && t.chars[start - 1] == '·' {
+            return None; // the run is read from its first part
         }
-        let mut end = start;
-        while end < t.chars.len()
-            && (crate::layout::spacing::is_han(t.chars[end]) || t.chars[end] == '·')
-            && end - start < 16
-        {
-            end += 1;
+        let part_at = |at: usize| -> Option<usize> {
+            let tok = &t.tokens[t.token_starting.get(at).copied().flatten()?];
+            let name_like = NAME_TAGS.contains(&tok.tag) || tok.tag == "nz" || !tok.known;
+            let ok = name_like
+                && (2..=5).contains(&tok.len())
+                && tok.word.chars().all(crate::layout::spacing::is_han)
+                && self.r.places.get(tok.word).is_empty()
+                && !self.r.lexicons.not_names.contains(tok.word);
+            ok.then_some(tok.end)
+        };
+        let mut end = part_at(start)?;
+        let mut parts = 1;
+        while parts < 3 && t.chars.get(end) == Some(&'·') {
+            match part_at(end + 1) {
+                Some(next) => {
+                    end = next;
+                    parts += 1;
+                }
+                None => break,
+            }
         }
-        while end > start && t.chars[end - 1] == '·' {
-            end -= 1;
-        }
-        // 里德说: a glued cue is not part of the name.
-        if end > start && "说讲称等".contains(t.chars[end - 1]) {
-            end -= 1;
-        }
-        let name = t.slice(start, end);
-        let parts: Vec<&str> = name.split('·').collect();
-        let sizes_ok = (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| (2..=5).contains(&p.chars().count()));
-        if !sizes_ok || parts.iter().any(|p| !self.r.places.get(p).is_empty()) {
-            return None;
-        }
-        t.token_ending[end].is_some().then(|| person(start, end, 5))
+        (parts >= 2).then(|| person(start, end, 5))
     }
 
     /// A foreign name jieba cut into several name words (斯特罗/nr 耶夫/nr, 尤尔/nr 科夫/nrt):
-    /// two or more adjacent name words, mostly transliteration characters, without a Chinese
-    /// surname opening it.
+    /// two or more adjacent short name words, each mostly transliteration characters.
     fn name_word_run(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        if t.token_ending[start].is_some_and(|k| NAME_TAGS.contains(&t.tokens[k].tag)) {
+        let translit = &self.r.lexicons.transliteration;
+        let foreign_word = |tok: &Token| {
+            let count = tok.word.chars().filter(|c| translit.contains(c)).count();
+            NAME_TAGS.contains(&tok.tag)
+                && tok.len() <= 4
+                && count * 3 >= tok.len() * 2
+                && !self.r.lexicons.not_names.contains(tok.word)
+                && self.r.places.get(tok.word).is_empty()
+        };
+        if t.token_ending[start].is_some_and(|k| foreign_word(&t.tokens[k])) {
             return None; // not the first word of the run
         }
         let mut end = start;
         let mut words = 0;
         while let Some(k) = t.token_starting.get(end).copied().flatten() {
-            let tok = &t.tokens[k];
-            let joiner = matches!(tok.word, "·" | "-" | "－");
-            if !(NAME_TAGS.contains(&tok.tag) || joiner) || end - start + tok.len() > 12 {
+            if !foreign_word(&t.tokens[k]) {
                 break;
             }
-            words += usize::from(!joiner);
-            end = tok.end;
+            words += 1;
+            end = t.tokens[k].end;
         }
-        while end > start && matches!(t.chars[end - 1], '·' | '-' | '－') {
-            end -= 1;
-        }
-        let name = t.slice(start, end);
-        let han: Vec<char> = name
-            .chars()
-            .filter(|c| crate::layout::spacing::is_han(*c))
-            .collect();
-        let translit = han
-            .iter()
-            .filter(|c| self.r.lexicons.transliteration.contains(c))
-            .count();
-        let chinese = self.r.lexicons.surnames.prefix_len(&name).is_some()
-            && han
-                .first()
-                .is_some_and(|c| !self.r.lexicons.transliteration.contains(c));
-        (words >= 2 && han.len() >= 3 && translit * 3 >= han.len() * 2 && !chinese)
-            .then(|| person(start, end, 4))
+        let chinese_surname = self
+            .r
+            .lexicons
+            .surnames
+            .prefix_len(&t.slice(start, end))
+            .is_some()
+            && !translit.contains(&t.chars[start]);
+        (words >= 2 && end - start >= 3 && !chinese_surname).then(|| person(start, end, 4))
     }
 
     /// A long jieba word tagged as a name, mostly transliteration characters (基里延科).
