@@ -59,8 +59,8 @@ const NOT_ABBREVIATIONS: &[&str] = &[
 /// Verbs before 华/京/沪/港 in one word: 访华, 抵京, 驻港.
 const MOVES: &str = "访来驻在抵赴进返离留旅援侵晋使";
 
-/// Words after an abbreviation in one word that keep it a place: 美军, 华裔, 日籍, 日元, 京剧.
-const ABBREVIATION_NOUNS: &str = "军裔侨籍元剧";
+/// Words after an abbreviation in one word that keep it a place: 美军, 华裔, 日籍, 京剧.
+const ABBREVIATION_NOUNS: &str = "军裔侨籍剧";
 
 /// Prepositions and verbs before a lone abbreviation: 对俄出口, 与美合作, 赴京.
 const BEFORE_ABBREVIATION: &[&str] = &[
@@ -115,8 +115,11 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
 fn lone_abbreviation(t: &Text, token: &crate::segment::Token) -> bool {
     let after_preposition = t.token_ending[token.start]
         .is_some_and(|k| BEFORE_ABBREVIATION.contains(&t.tokens[k].word));
-    let next_is_word = t.token_starting[token.end]
-        .is_some_and(|k| t.tokens[k].word.chars().all(char::is_alphanumeric));
+    // (以2∶0: a preposition before a score, not Israel.)
+    let next_is_word = t.token_starting[token.end].is_some_and(|k| {
+        let next = t.tokens[k].word;
+        next.chars().all(char::is_alphanumeric) && !next.chars().any(|c| c.is_numeric())
+    });
     (matches!(token.tag, "j" | "ns") || after_preposition) && next_is_word
 }
 
