@@ -382,6 +382,47 @@ mod tests {
     }
 
     #[test]
+    fn transliterated_names_after_titles() {
+        let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
+        assert!(
+            mentions.contains(&"Person 马特维延科".to_owned()),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions.contains(&"Person 迪亚斯-卡内尔".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    /// (title, organization) of every post in `text`.
+    fn posts_in(text: &str) -> Vec<(String, String)> {
+        let mentions = recognizer().recognize(text);
+        let chars: Vec<char> = text.chars().collect();
+        posts::find(recognizer(), &chars, &mentions)
+            .iter()
+            .map(|p| {
+                let org = match (&p.organization, &p.inherited) {
+                    (Some(i), _) => mentions[*i].surface.clone(),
+                    (None, Some((name, _, _))) => name.clone(),
+                    _ => "-".into(),
+                };
+                (mentions[p.title].surface.clone(), org)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chains_of_posts() {
+        assert_eq!(
+            posts_in("中共中央政治局常委、全国政协主席王沪宁出席"),
+            [
+                ("常委".to_owned(), "中共中央政治局".to_owned()),
+                ("主席".to_owned(), "全国政协".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn branches_keep_their_parent() {
         let mentions = recognizer().recognize("其中，国元保险焦作支公司6月26日取得营业执照");
         let branch = mentions
@@ -437,23 +478,8 @@ mod tests {
 
     #[test]
     fn coordinated_titles_inherit_the_organization() {
-        let text = "示范区党工委书记、管委会主任王家鹏";
-        let mentions = recognizer().recognize(text);
-        let chars: Vec<char> = text.chars().collect();
-        let found = posts::find(recognizer(), &chars, &mentions);
-        let described: Vec<(String, String)> = found
-            .iter()
-            .map(|p| {
-                let org = match (&p.organization, &p.inherited) {
-                    (Some(i), _) => mentions[*i].canonical.clone(),
-                    (None, Some((name, _, _))) => name.clone(),
-                    _ => "-".into(),
-                };
-                (mentions[p.title].surface.clone(), org)
-            })
-            .collect();
         assert_eq!(
-            described,
+            posts_in("示范区党工委书记、管委会主任王家鹏"),
             [
                 ("书记".to_owned(), "示范区党工委".to_owned()),
                 ("主任".to_owned(), "示范区管委会".to_owned())

@@ -29,7 +29,9 @@ pub fn propose(r: &Recognizer, t: &Text, regional: bool, out: &mut Vec<Candidate
                 .chars
                 .get(end)
                 .is_some_and(|c| "等的和与在是及了".contains(*c));
-            if t.aligned(start, end) || (end - start >= 4 && glued_function) {
+            // 中共|中央政治局常委: the name ends where a title glued to it begins.
+            let title_after = t.token_ending[end].is_none() && ends_in_title(r, t, end);
+            if t.aligned(start, end) || (end - start >= 4 && (glued_function || title_after)) {
                 out.push(org(start, end, 6, canonicals.first().cloned()));
             }
         }
@@ -51,6 +53,10 @@ const GENERIC_AFTER_PLACE: &[&str] = &["政府", "当局", "企业", "公司", "
 /// of ours found it: the weakest evidence, losing to every other candidate.
 fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
+    // 中央政治局常委: an organization and a title in one word; the title split reads it.
+    if (token.start + 2..token.end).any(|cut| !r.titles.get(&t.slice(cut, token.end)).is_empty()) {
+        return;
+    }
     let suffix = suffix_ending_at(r, t, token.end, token.start + 1);
     let org_ending = suffix.is_some() || token.word.ends_with(['台', '军', '团']);
     // 美国政府: the place acting, not a named body (as in the suffix rule); 新政府, 两国政府:
@@ -155,6 +161,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let Some((suffix_start, strong)) = suffix_ending_at(r, t, token.end, lowest) else {
         return;
     };
+    // 政治局常委: the word ends in a title (常委), not in an organization suffix (委).
+    if (token.start + 1..suffix_start).any(|cut| !r.titles.get(&t.slice(cut, token.end)).is_empty())
+    {
+        return;
+    }
     // The token holding the suffix's first character; what precedes the suffix inside it
     // (城管 of 城管局) is part of the name, unless the word is an ordinary one (大院, 干部).
     let Some(first) = (0..=k).rev().find(|&j| t.tokens[j].start <= suffix_start) else {
@@ -258,6 +269,14 @@ fn known_org_ending_at(r: &Recognizer, t: &Text, end: usize) -> Option<(usize, S
         .rev()
         .find(|(start, _)| t.token_starting[*start].is_some())
         .and_then(|(start, canonicals)| Some((start, canonicals.first()?.clone())))
+}
+
+/// True when the rest of the word that `end` falls inside is a title (常委 of 中央政治局常委).
+fn ends_in_title(r: &Recognizer, t: &Text, end: usize) -> bool {
+    let Some(word_end) = (end + 1..=t.chars.len()).find(|&e| t.token_ending[e].is_some()) else {
+        return false;
+    };
+    !r.titles.get(&t.slice(end, word_end)).is_empty()
 }
 
 /// jieba tags of person names.

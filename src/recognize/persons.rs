@@ -488,8 +488,9 @@ impl Context<'_> {
         if end - start < 2 || t.token_ending[end].is_none() {
             return None;
         }
-        // Only whole runs: 奥利塞赫, not its tail 塞赫.
-        if start > 0 && translit.contains(&t.chars[start - 1]) {
+        // Only whole runs: 奥利塞赫, not its tail 塞赫 (but 主席|迪亚斯: 席 ends a title).
+        let inside_run = t.token_ending[start].is_none_or(|k| NAME_TAGS.contains(&t.tokens[k].tag));
+        if start > 0 && translit.contains(&t.chars[start - 1]) && inside_run {
             return None;
         }
         let token = t.token_starting[start].map(|k| &t.tokens[k]);
