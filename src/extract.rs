@@ -187,7 +187,7 @@ impl Extractor {
                 };
                 Some(Post {
                     person: entities.add(&mentions[p.person])?,
-                    title: mentions[p.title].surface.clone(),
+                    title: mentions[p.title].canonical.clone(),
                     organization,
                     span: [p.start, p.end],
                 })

@@ -406,7 +406,7 @@ mod tests {
                     (None, Some((name, _, _))) => name.clone(),
                     _ => "-".into(),
                 };
-                (mentions[p.title].surface.clone(), org)
+                (mentions[p.title].canonical.clone(), org)
             })
             .collect()
     }
@@ -419,6 +419,14 @@ mod tests {
                 ("常委".to_owned(), "中共中央政治局".to_owned()),
                 ("主席".to_owned(), "全国政协".to_owned())
             ]
+        );
+    }
+
+    #[test]
+    fn a_minister_named_after_the_ministry() {
+        assert_eq!(
+            posts_in("美国财政部长鲁宾表示"),
+            [("部长".to_owned(), "美国财政部".to_owned())]
         );
     }
 

@@ -37,7 +37,7 @@ pub fn find(r: &Recognizer, chars: &[char], mentions: &[Mention]) -> Vec<FoundPo
     posts.retain(|p| {
         p.organization.is_some()
             || p.inherited.is_some()
-            || r.title_rank(&mentions[p.title].surface) != Some(Rank::Staff)
+            || r.title_rank(&mentions[p.title].canonical) != Some(Rank::Staff)
     });
     posts
 }
