@@ -184,8 +184,9 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             .get(&t.slice(holder.start, suffix_start))
             .is_empty();
     let mut anchored = inner_place || t.tokens[first..=k].iter().any(|w| w.tag == "nt");
-    // A word jieba already knows as an organization (中国队/nt) only grows by places before it.
-    let mut after_proper_name = holder.tag == "nt" && holder.start < suffix_start;
+    // A word jieba already knows as an organization (中国队/nt), or one with its place inside
+    // (匈牙利队), only grows by places before it.
+    let mut after_proper_name = (holder.tag == "nt" || inner_place) && holder.start < suffix_start;
     let mut parent = None;
     let mut j = first;
     while j > 0 && first - j < 6 {
