@@ -103,11 +103,17 @@ impl Surnames {
     pub fn prefix_len(&self, name: &str) -> Option<usize> {
         let mut chars = name.chars();
         let first = chars.next()?;
-        if let Some(second) = chars.next() {
-            let mut two = String::new();
-            two.push(first);
-            two.push(second);
-            if self.compound.contains(&two) {
+        self.prefix_len_of(first, chars.next())
+    }
+
+    /// Length of the surname that starts with `first` (and `second`), without building strings.
+    pub fn prefix_len_of(&self, first: char, second: Option<char>) -> Option<usize> {
+        if let Some(second) = second {
+            let mut buf = [0u8; 8];
+            let n = first.encode_utf8(&mut buf).len();
+            let m = second.encode_utf8(&mut buf[n..]).len();
+            let two = std::str::from_utf8(&buf[..n + m]).unwrap_or_default();
+            if self.compound.contains(two) {
                 return Some(2);
             }
         }

@@ -77,6 +77,8 @@ pub struct Recognizer {
     places: Dict<PlaceEntry>,
     organizations: Dict<String>,
     titles: Dict<()>,
+    /// The same titles, for "which title ends here" lookups.
+    title_ends: SuffixDict<()>,
     /// Organization suffix → strong?
     org_suffixes: HashMap<String, bool>,
     /// The same suffixes, for lookups backwards from a word's end.
@@ -170,6 +172,7 @@ impl Recognizer {
             .map(|s| (s.suffix.clone(), s.strong))
             .collect();
         let mut titles = Dict::default();
+        let mut title_ends = SuffixDict::default();
         let mut title_words = Vec::new();
         let title_set: HashSet<&str> = lexicons.titles.iter().map(|t| t.title.as_str()).collect();
         for title in &lexicons.titles {
@@ -187,6 +190,7 @@ impl Recognizer {
             });
             if !split {
                 titles.insert(&title.title, ());
+                title_ends.insert(&title.title, ());
                 title_words.push(title.title.as_str());
             }
         }
@@ -207,6 +211,7 @@ impl Recognizer {
             places,
             organizations,
             titles,
+            title_ends,
             org_suffix_ends: {
                 let mut d = SuffixDict::default();
                 for (suffix, strong) in &org_suffixes {

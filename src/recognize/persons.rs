@@ -176,11 +176,12 @@ impl Context<'_> {
     }
 
     fn best_chinese_name(&self, start: usize) -> Option<Candidate> {
+        let chars = &self.t.chars;
         let surname = self
             .r
             .lexicons
             .surnames
-            .prefix_len(&self.t.slice(start, (start + 2).min(self.t.chars.len())))?;
+            .prefix_len_of(chars[start], chars.get(start + 1).copied())?;
         (1..=2)
             .map(|given| start + surname + given)
             .filter(|&end| end <= self.t.chars.len())

@@ -30,11 +30,19 @@ pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
 
 /// An organization and a title in one word: 县委书记, 市长助理 is not (市长 is a title itself).
 fn split_word(r: &Recognizer, t: &Text, start: usize, end: usize, out: &mut Vec<Candidate>) {
-    for cut in start + 1..end {
+    if end - start < 3 {
+        return;
+    }
+    // Titles ending the word, longest first; the rest of the word must be an organization.
+    for (cut, _) in r
+        .title_ends
+        .ending_at(&t.chars, end, start + 1)
+        .into_iter()
+        .rev()
+    {
         let head = t.slice(start, cut);
-        let tail = t.slice(cut, end);
         let is_org = r.org_suffixes.contains_key(&head) || !r.organizations.get(&head).is_empty();
-        if is_org && !r.titles.get(&tail).is_empty() {
+        if is_org {
             let kind = |kind, s, e| Candidate {
                 kind,
                 start: s,
