@@ -140,7 +140,7 @@ const EVENT_WORDS: &[&str] = &[
 
 /// Words that never belong to a name however they are tagged: datelines (新华社５月７日电) and
 /// picture references glued before a name.
-const NOT_MATERIAL: &[&str] = &["日电", "电", "本报讯", "讯", "见图", "图", "据", "本报"];
+const NOT_MATERIAL: &[&str] = &["日电", "电", "日讯", "本报讯", "讯", "见图", "图", "据", "本报"];
 
 fn is_material(word: &str, tag: &str) -> bool {
     if NOT_MATERIAL.contains(&word) {
