@@ -80,6 +80,11 @@ fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidat
     }
 }
 
+/// Words before a generic head that describe rather than name (特区政府, 临时政府, 地方政府).
+const GENERIC_PREFIXES: &[&str] = &[
+    "特区", "新", "临时", "联合", "中央", "地方", "当地", "各级", "两国",
+];
+
 /// 市委, 县委, 区政府: an organization named only relative to the paper's region.
 fn relative_bare(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
@@ -140,7 +145,17 @@ const EVENT_WORDS: &[&str] = &[
 
 /// Words that never belong to a name however they are tagged: datelines (新华社５月７日电) and
 /// picture references glued before a name.
-const NOT_MATERIAL: &[&str] = &["日电", "电", "日讯", "本报讯", "讯", "见图", "图", "据", "本报"];
+const NOT_MATERIAL: &[&str] = &[
+    "日电",
+    "电",
+    "日讯",
+    "本报讯",
+    "讯",
+    "见图",
+    "图",
+    "据",
+    "本报",
+];
 
 fn is_material(word: &str, tag: &str) -> bool {
     if NOT_MATERIAL.contains(&word) {
@@ -241,7 +256,15 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     }
     let head = t.slice(suffix_start, token.end);
     let prefix = t.slice(start, suffix_start);
-    if GENERIC_AFTER_PLACE.contains(&head.as_str()) && !r.places.get(&prefix).is_empty() {
+    let abbreviation = prefix.chars().count() == 1
+        && prefix
+            .chars()
+            .all(|c| r.lexicons.place_abbreviations.contains_key(&c));
+    if GENERIC_AFTER_PLACE.contains(&head.as_str())
+        && (!r.places.get(&prefix).is_empty()
+            || abbreviation
+            || GENERIC_PREFIXES.contains(&prefix.as_str()))
+    {
         return;
     }
     // 养老保险, 大银行, 基金公司: one common word before a strong suffix describes, not names.
