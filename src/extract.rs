@@ -38,7 +38,7 @@ pub struct Extraction {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     recognizer: Arc<Recognizer>,
-    regions: Arc<Mutex<HashMap<String, Option<Region>>>>,
+    regions: Arc<Mutex<HashMap<String, Option<Arc<Region>>>>>,
     threads: usize,
 }
 
@@ -64,11 +64,11 @@ impl Extractor {
     }
 
     /// The region named `name`, located in the gazetteer once per run.
-    fn region(&self, name: &str) -> Option<Region> {
+    fn region(&self, name: &str) -> Option<Arc<Region>> {
         let mut regions = self.regions.lock().unwrap_or_else(|e| e.into_inner());
         regions
             .entry(name.to_owned())
-            .or_insert_with(|| Region::find(name, self.recognizer.lexicons()))
+            .or_insert_with(|| Region::find(name, self.recognizer.lexicons()).map(Arc::new))
             .clone()
     }
 
