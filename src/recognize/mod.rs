@@ -428,6 +428,14 @@ mod tests {
     }
 
     #[test]
+    fn appointments() {
+        assert_eq!(
+            posts_in("李四担任示范区党工委书记"),
+            [("书记".to_owned(), "示范区党工委".to_owned())]
+        );
+    }
+
+    #[test]
     fn a_minister_named_after_the_ministry() {
         assert_eq!(
             posts_in("美国财政部长鲁宾表示"),

@@ -4,8 +4,9 @@
 //! - coordinated, the organization inherited: 示范区党工委书记、管委会主任王家鹏 → 书记 @ 示范区党工委,
 //!   主任 @ 示范区管委会 (the bare 管委会 takes the place part of the organization before it)
 //! - chains: 中共中央政治局常委、全国政协主席王沪宁
-//! - NAME TITLE: 赵乐际委员长 (organization unknown unless the same title appears with one)
-//! - appointments: NAME 任/担任/兼任 ORG TITLE
+//! - NAME TITLE: 赵乐际委员长 (organization unknown)
+//! - appointments: NAME 任/担任/兼任 ORG TITLE (李四担任示范区党工委书记); an appointment to a
+//!   place's post (任命张三为焦作市副市长) is not read yet
 
 use super::{Mention, MentionKind, Recognizer};
 use crate::lexicon::Rank;
