@@ -121,12 +121,25 @@ impl Surnames {
     }
 }
 
-fn bad_value(file: &str, row: &Row, column: &str) -> Error {
-    Error::Data {
-        path: file.into(),
-        line: row.line,
-        reason: format!("unknown {column} {:?}", row.fields[1..].join(" ")),
-    }
+/// The value of column `index` (named `column`) among `choices`; an unknown value is an error
+/// naming the file, line and value.
+fn choice<T: Copy>(
+    file: &str,
+    row: &Row,
+    index: usize,
+    column: &str,
+    choices: &[(&str, T)],
+) -> Result<T> {
+    let value = row.fields[index].as_str();
+    choices
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|(_, choice)| *choice)
+        .ok_or_else(|| Error::Data {
+            path: file.into(),
+            line: row.line,
+            reason: format!("unknown {column} {value:?}"),
+        })
 }
 
 /// Level of a Chinese administrative division.
@@ -155,13 +168,18 @@ pub fn parse_gazetteer(file: &str, text: &str) -> Result<Vec<Division>> {
     parse_tsv(file, text, &["code", "name", "level", "parent", "short"])?
         .into_iter()
         .map(|row| {
-            let level = match row.fields[2].as_str() {
-                "province" => Level::Province,
-                "prefecture" => Level::Prefecture,
-                "county" => Level::County,
-                "township" => Level::Township,
-                _ => return Err(bad_value(file, &row, "level")),
-            };
+            let level = choice(
+                file,
+                &row,
+                2,
+                "level",
+                &[
+                    ("province", Level::Province),
+                    ("prefecture", Level::Prefecture),
+                    ("county", Level::County),
+                    ("township", Level::Township),
+                ],
+            )?;
             Ok(Division {
                 code: row.fields[0].clone(),
                 name: row.fields[1].clone(),
@@ -204,11 +222,13 @@ fn parse_org_suffixes(file: &str, text: &str) -> Result<Vec<OrgSuffix>> {
     parse_tsv(file, text, &["suffix", "kind", "strength"])?
         .into_iter()
         .map(|row| {
-            let strong = match row.fields[2].as_str() {
-                "strong" => true,
-                "weak" => false,
-                _ => return Err(bad_value(file, &row, "strength")),
-            };
+            let strong = choice(
+                file,
+                &row,
+                2,
+                "strength",
+                &[("strong", true), ("weak", false)],
+            )?;
             Ok(OrgSuffix {
                 suffix: row.fields[0].clone(),
                 kind: row.fields[1].clone(),
@@ -239,13 +259,18 @@ fn parse_titles(file: &str, text: &str) -> Result<Vec<Title>> {
     parse_tsv(file, text, &["title", "rank", "sector"])?
         .into_iter()
         .map(|row| {
-            let rank = match row.fields[1].as_str() {
-                "head" => Rank::Head,
-                "deputy" => Rank::Deputy,
-                "member" => Rank::Member,
-                "staff" => Rank::Staff,
-                _ => return Err(bad_value(file, &row, "rank")),
-            };
+            let rank = choice(
+                file,
+                &row,
+                1,
+                "rank",
+                &[
+                    ("head", Rank::Head),
+                    ("deputy", Rank::Deputy),
+                    ("member", Rank::Member),
+                    ("staff", Rank::Staff),
+                ],
+            )?;
             Ok(Title {
                 title: row.fields[0].clone(),
                 rank,
@@ -267,11 +292,7 @@ fn parse_cues(file: &str, text: &str) -> Result<Vec<Cue>> {
     parse_tsv(file, text, &["cue", "side", "kind"])?
         .into_iter()
         .map(|row| {
-            let after_name = match row.fields[1].as_str() {
-                "after" => true,
-                "before" => false,
-                _ => return Err(bad_value(file, &row, "side")),
-            };
+            let after_name = choice(file, &row, 1, "side", &[("after", true), ("before", false)])?;
             Ok(Cue {
                 cue: row.fields[0].clone(),
                 after_name,
@@ -397,6 +418,9 @@ mod tests {
             err.to_string(),
             "x.tsv:4: \"欧阳\" does not fit kind \"single\""
         );
+        let err =
+            parse_titles("t.tsv", "title\trank\tsector\n主任\tboss\tgovernment\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.tsv:2: unknown rank \"boss\"");
         let err = parse_tsv("y.tsv", "a\tb\nonly-one\n", &["a", "b"]).unwrap_err();
         assert!(err.to_string().starts_with("y.tsv:2:"), "{err}");
     }

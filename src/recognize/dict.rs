@@ -50,16 +50,28 @@ impl<V> Dict<V> {
 
     /// Every entry starting at `chars[start]`: `(end, values)` with `end` exclusive, shortest first.
     pub fn prefixes<'d>(&'d self, chars: &[char], start: usize) -> Vec<(usize, &'d [V])> {
+        self.walk(
+            chars
+                .iter()
+                .enumerate()
+                .skip(start)
+                .map(|(i, c)| (i + 1, *c)),
+        )
+    }
+
+    /// Follows `steps` (a position to report and the character that leads there) from the root
+    /// for as long as the trie has edges, collecting the values met on the way.
+    fn walk(&self, steps: impl Iterator<Item = (usize, char)>) -> Vec<(usize, &[V])> {
         let mut found = Vec::new();
         let mut node = 0u32;
-        for (i, c) in chars.iter().enumerate().skip(start) {
-            match self.edges.get(&(node, *c)) {
+        for (at, c) in steps {
+            match self.edges.get(&(node, c)) {
                 Some(&next) => node = next,
                 None => break,
             }
             let values = &self.values[node as usize];
             if !values.is_empty() {
-                found.push((i + 1, values.as_slice()));
+                found.push((at, values.as_slice()));
             }
         }
         found
@@ -115,19 +127,8 @@ impl<V> SuffixDict<V> {
     /// Every entry ending at `chars[end - 1]` and starting at or after `min_start`:
     /// `(start, values)`, shortest first.
     pub fn ending_at(&self, chars: &[char], end: usize, min_start: usize) -> Vec<(usize, &[V])> {
-        let mut found = Vec::new();
-        let mut node = 0u32;
-        for i in (min_start..end).rev() {
-            match self.reversed.edges.get(&(node, chars[i])) {
-                Some(&next) => node = next,
-                None => break,
-            }
-            let values = &self.reversed.values[node as usize];
-            if !values.is_empty() {
-                found.push((i, values.as_slice()));
-            }
-        }
-        found
+        self.reversed
+            .walk((min_start..end).rev().map(|i| (i, chars[i])))
     }
 }
 

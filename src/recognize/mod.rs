@@ -127,7 +127,12 @@ impl Recognizer {
     /// Builds dictionaries from the lexicons and the segmenter with our words added.
     pub fn new(lexicons: Lexicons) -> Recognizer {
         let mut places = Dict::default();
-        let bare_suffix = |name: &str| lexicons.place_suffixes.iter().any(|(s, _)| s == name);
+        let place_suffix_words: HashSet<&str> = lexicons
+            .place_suffixes
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect();
+        let bare_suffix = |name: &str| place_suffix_words.contains(name);
         // The source has a few divisions literally called 街道; a bare suffix names no place.
         let names: HashMap<&str, &str> = lexicons
             .gazetteer
