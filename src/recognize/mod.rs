@@ -371,6 +371,16 @@ mod tests {
     }
 
     #[test]
+    fn three_character_names_jieba_cuts_after_two() {
+        // 汪明/nr 新/a, 方齐/nr 连/nr, 翟/nr 启运/v: the whole name, not its first two characters.
+        assert!(found("县委书记汪明新经常到基层").contains(&"Person 汪明新".to_owned()));
+        assert!(found("局长方齐连上任后").contains(&"Person 方齐连".to_owned()));
+        assert!(found("本报记者翟启运报道").contains(&"Person 翟启运".to_owned()));
+        // A lone verb after a two-character name stays outside it.
+        assert!(found("市长王刚说，").contains(&"Person 王刚".to_owned()));
+    }
+
+    #[test]
     fn names_in_a_list_after_a_collective_title() {
         let mentions = found("区领导冯利民、赵俊峰、万英奎出席。");
         for name in ["Person 冯利民", "Person 赵俊峰", "Person 万英奎"] {

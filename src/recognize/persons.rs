@@ -243,7 +243,11 @@ impl Context<'_> {
                     | "t"
                     | "tg"
             );
-            if rest.known && rest.len() >= 2 && rest.end == end && function {
+            // (记者翟/nr 启运/v: jieba split the surname off after a title; a name.)
+            let surname_alone = t.token_starting[start]
+                .is_some_and(|k| t.tokens[k].end == start + surname && t.tokens[k].tag == "nr");
+            let titled_alone = surname_alone && self.title_ends[start];
+            if rest.known && rest.len() >= 2 && rest.end == end && function && !titled_alone {
                 return None;
             }
         }
@@ -252,7 +256,8 @@ impl Context<'_> {
         // 全部撤, 和专业, 国大陆: a surname that is mostly an ordinary word opens a name only when
         // jieba itself made the name one word.
         let exact_name = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag));
-        if WORDLIKE_SURNAMES.contains(t.chars[start]) && !exact_name {
+        let third_char = self.third_given_char(start, surname, end);
+        if WORDLIKE_SURNAMES.contains(t.chars[start]) && !exact_name && !(third_char && titled) {
             return None;
         }
         // 成立六 (HMM word 成立六/nr): a name never opens with an ordinary verb or adverb.
@@ -326,6 +331,9 @@ impl Context<'_> {
                 score += 2; // jieba itself split off the surname: 袁/nr 步兵, 曹/nr 火星
             }
         }
+        if third_char {
+            score += 2;
+        }
         if self.title_ends[start] {
             score += 3;
         }
@@ -347,6 +355,22 @@ impl Context<'_> {
             score += 1;
         }
         Some(score)
+    }
+
+    /// A three-character name jieba cut as a two-character name and a lone character
+    /// (汪明/nr 新/a 经常, 李铁/nr 辰/ng 校长): the lone character is a given-name character,
+    /// not a word of its own, unless it is a verb, adverb or other function word (王刚/nr 说).
+    fn third_given_char(&self, start: usize, surname: usize, end: usize) -> bool {
+        let t = self.t;
+        if end - start != surname + 2 {
+            return false;
+        }
+        let head = t.token_starting[start].map(|k| &t.tokens[k]);
+        let lone = t.token_starting[end - 1].map(|k| &t.tokens[k]);
+        head.is_some_and(|tok| tok.end + 1 == end && NAME_TAGS.contains(&tok.tag))
+            && lone.is_some_and(|tok| {
+                tok.len() == 1 && matches!(tok.tag, "a" | "ag" | "ng" | "n" | "nr" | "tg" | "x")
+            })
     }
 
     fn cue_before(&self, start: usize) -> bool {
