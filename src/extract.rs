@@ -8,13 +8,17 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
+use crate::events::{self, Detector, Found};
 use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
 use crate::lexicon::Lexicons;
 use crate::recognize::{posts, Mention, MentionKind, Recognizer};
-use crate::record::{entity_id, Credit, Entity, EntityType, Post, Record, SourceSpan};
+use crate::record::{
+    entity_id, Argument, Credit, Entity, EntityType, Event, EventTime, Participant, Post, Record,
+    SourceSpan,
+};
 use crate::resolve::Region;
-use crate::time::date_in_file_name;
+use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
 
 /// Run-wide settings.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +42,7 @@ pub struct Extraction {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     recognizer: Arc<Recognizer>,
+    detector: Arc<Detector>,
     regions: Arc<Mutex<HashMap<String, Option<Arc<Region>>>>>,
     threads: usize,
 }
@@ -47,6 +52,7 @@ impl Extractor {
     pub fn new() -> Result<Extractor> {
         Ok(Extractor {
             recognizer: Arc::new(Recognizer::new(Lexicons::embedded()?)),
+            detector: Arc::new(Detector::embedded()?),
             regions: Arc::default(),
             threads: threads(),
         })
@@ -147,10 +153,11 @@ impl Extractor {
     ) -> Record {
         let region = options.region.as_deref().and_then(|name| self.region(name));
         let chars: Vec<char> = article.text.text.chars().collect();
-        let mut mentions = self
+        let (text, mut mentions) = self
             .recognizer
-            .recognize_in(&article.text.text, region.is_some());
+            .recognize_text(&article.text.text, region.is_some());
         add_credited_people(&mut mentions, &article, &chars);
+        add_repeated_names(&mut mentions, &text);
         if let Some(region) = &region {
             add_region_references(&mut mentions, region, &chars);
         }
@@ -203,6 +210,10 @@ impl Extractor {
                 credits.push(credit);
             }
         }
+        let times = times_in(&text, date.as_deref());
+        let found = self.detector.find(&text, &mentions, &times);
+        let events = event_records(&id, &chars, &found, &mentions, &times, &mut entities);
+        drop(text);
         let text_of = |m: Option<crate::offsets::MappedString>| m.map(|m| m.text);
         Record {
             id,
@@ -220,13 +231,84 @@ impl Extractor {
             entities: entities.into_sorted(),
             posts,
             credits,
-            events: Vec::new(),
+            events,
             offsets: article.text.map,
         }
     }
 }
 
 /// Maps `f` over `items` on all cores, keeping the order: contiguous chunks, one per thread.
+/// The time expressions of a text that start on a word boundary (not 日前 inside 节日前).
+pub fn times_in(text: &crate::recognize::Text, date: Option<&str>) -> Vec<TimeMention> {
+    find_times(&text.chars, date.and_then(Day::parse))
+        .into_iter()
+        .filter(|t| text.token_starting[t.start].is_some())
+        .collect()
+}
+
+/// Events as the record writes them: entity ids, normalized times, stable ids.
+fn event_records(
+    article: &str,
+    chars: &[char],
+    found: &[Found],
+    mentions: &[Mention],
+    times: &[TimeMention],
+    entities: &mut Entities,
+) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for f in found {
+        let time = f.time.map(|i| &times[i]).map(|t| EventTime {
+            text: t.text.clone(),
+            span: [t.start, t.end],
+            start: t.from.clone(),
+            end: t.to.clone(),
+            part: t.part.map(str::to_owned),
+        });
+        let date = time
+            .as_ref()
+            .and_then(|t| t.start.as_deref().or(t.end.as_deref()));
+        let agent = f.agent().map(|m| mentions[m].canonical.as_str());
+        // One argument per entity: its first mention in the role.
+        let mut participants: Vec<Participant> = Vec::new();
+        for &(m, role) in &f.participants {
+            let Some(entity) = entities.add(&mentions[m]) else {
+                continue;
+            };
+            if !participants.iter().any(|p| p.entity == entity) {
+                participants.push(Participant {
+                    entity,
+                    role: role.name().to_owned(),
+                    span: [mentions[m].start, mentions[m].end],
+                });
+            }
+        }
+        let mut places: Vec<Argument> = Vec::new();
+        for &m in &f.places {
+            let Some(entity) = entities.add(&mentions[m]) else {
+                continue;
+            };
+            if !places.iter().any(|p| p.entity == entity) {
+                places.push(Argument {
+                    entity,
+                    span: [mentions[m].start, mentions[m].end],
+                });
+            }
+        }
+        let (s, e) = f.trigger;
+        out.push(Event {
+            id: events::event_id(f.kind, date, agent, article, s),
+            kind: f.kind.to_owned(),
+            trigger: chars[s..e].iter().collect(),
+            span: [s, e],
+            mentions: f.triggers.iter().map(|&(s, e)| [s, e]).collect(),
+            time,
+            places,
+            participants,
+        });
+    }
+    out
+}
+
 pub fn parallel_map<T: Send, R: Send>(
     items: Vec<T>,
     threads: usize,
@@ -300,6 +382,45 @@ fn add_credited_people(mentions: &mut Vec<Mention>, article: &LaidOutArticle, ch
 }
 
 /// 我市, 本省, 示范区: places named relative to the paper's region.
+/// A person named once with enough evidence (a title, a cue) is the same person wherever the
+/// name recurs in the article, even where jieba cuts it badly (王家/鹏专程到).
+fn add_repeated_names(mentions: &mut Vec<Mention>, text: &crate::recognize::Text) {
+    let chars = &text.chars;
+    let mut names: Vec<(Vec<char>, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person && m.end - m.start >= 2)
+        .map(|m| (chars[m.start..m.end].to_vec(), m.canonical.clone()))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut added = Vec::new();
+    for (name, canonical) in names {
+        let n = name.len();
+        for start in 0..chars.len().saturating_sub(n - 1) {
+            let end = start + n;
+            if chars[start..end] != name[..]
+                || (n < 3 && !text.aligned(start, end))
+                || mentions
+                    .iter()
+                    .chain(&added)
+                    .any(|m: &Mention| m.start < end && start < m.end)
+            {
+                continue;
+            }
+            added.push(Mention {
+                kind: MentionKind::Person,
+                start,
+                end,
+                surface: name.iter().collect(),
+                canonical: canonical.clone(),
+                parent: None,
+            });
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.start, m.end));
+}
+
 fn add_region_references(mentions: &mut Vec<Mention>, region: &Region, chars: &[char]) {
     for (start, end, place) in region.references(chars) {
         if mentions.iter().any(|m| m.start < end && start < m.end) {

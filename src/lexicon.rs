@@ -123,7 +123,7 @@ impl Surnames {
 
 /// The value of column `index` (named `column`) among `choices`; an unknown value is an error
 /// naming the file, line and value.
-fn choice<T: Copy>(
+pub(crate) fn choice<T: Copy>(
     file: &str,
     row: &Row,
     index: usize,

@@ -15,6 +15,7 @@
 
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod extract;
 pub mod input;
 pub mod layout;

@@ -109,16 +109,22 @@ pub struct Credit {
     pub role: CreditRole,
 }
 
-/// Something that happened, with its participants.
+/// Something that happened: its type (`ontology/events.ttl`), the word that names it, when,
+/// where and who took part, each with its span in the article text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    /// The same for the same type, date and agent in any article (`event:inspection/2019-08-28/王家鹏`).
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
+    /// The trigger word that names the event (例会, 调研).
     pub trigger: String,
+    /// `[start, end)` of that trigger.
     pub span: [usize; 2],
+    /// Every trigger of this event in the article (the same visit told in several sentences).
+    pub mentions: Vec<[usize; 2]>,
     pub time: Option<EventTime>,
-    pub places: Vec<String>,
+    pub places: Vec<Argument>,
     pub participants: Vec<Participant>,
 }
 
@@ -126,13 +132,27 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventTime {
     pub text: String,
+    pub span: [usize; 2],
+    /// First day, month or year (`2019-08-28`, `2019-04`, `2019`; `--08-28` with no year known).
     pub start: Option<String>,
+    /// Last day, month or year; absent for open ranges (2018年以来).
     pub end: Option<String>,
+    /// Part of the day or period: morning, afternoon, evening, mid (中旬), H1 (上半年) …
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub part: Option<String>,
 }
 
-/// An entity taking part in an event.
+/// An entity where an event happens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Argument {
+    pub entity: String,
+    pub span: [usize; 2],
+}
+
+/// An entity taking part in an event: agent, counterpart, companion, briefer, attendee or host.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     pub entity: String,
     pub role: String,
+    pub span: [usize; 2],
 }

@@ -493,3 +493,192 @@ fn eval_scores_a_bio_file_and_names_bad_lines() {
         stderr(&out)
     );
 }
+
+/// Every event of the sample as `(type, trigger, start date, end date, record)`, with a lookup
+/// from entity id to name.
+struct SampleEvents {
+    events: Vec<(Value, Value)>,
+}
+
+impl SampleEvents {
+    fn load() -> SampleEvents {
+        let mut events = Vec::new();
+        for record in sample_records() {
+            for event in record["events"].as_array().unwrap() {
+                events.push((event.clone(), record.clone()));
+            }
+        }
+        SampleEvents { events }
+    }
+
+    /// The event with `id` (type, date and agent) and its record.
+    fn by_id(&self, id: &str) -> (&Value, &Value) {
+        self.events
+            .iter()
+            .find(|(e, _)| e["id"] == id)
+            .map(|(e, r)| (e, r))
+            .unwrap_or_else(|| panic!("no event {id}"))
+    }
+
+    /// The one event of `kind` starting on `date` (ISO, as precise as the text).
+    fn on(&self, kind: &str, date: &str) -> (&Value, &Value) {
+        let found: Vec<_> = self
+            .events
+            .iter()
+            .filter(|(e, _)| e["type"] == kind && e["time"]["start"] == date)
+            .collect();
+        assert_eq!(found.len(), 1, "{kind} on {date}: {found:?}");
+        (&found[0].0, &found[0].1)
+    }
+}
+
+fn name_of(record: &Value, id: &Value) -> String {
+    record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| &e["id"] == id)
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// The names of the participants with `role`.
+fn with_role(event: &Value, record: &Value, role: &str) -> Vec<String> {
+    event["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["role"] == role)
+        .map(|p| name_of(record, &p["entity"]))
+        .collect()
+}
+
+fn places_of(event: &Value, record: &Value) -> Vec<String> {
+    event["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| name_of(record, &p["entity"]))
+        .collect()
+}
+
+#[test]
+fn sample_provincial_inspection_has_its_roles_time_and_place() {
+    let events = SampleEvents::load();
+    let (e, r) = events.by_id("event:inspection/2019-08-28/张维宁");
+    assert_eq!(e["time"]["text"], "8月28日下午至29日");
+    assert_eq!(e["time"]["end"], "2019-08-29");
+    assert_eq!(e["time"]["part"], "afternoon");
+    assert_eq!(with_role(e, r, "agent"), ["张维宁"]);
+    assert_eq!(with_role(e, r, "companion"), ["乔学达"]);
+    assert_eq!(with_role(e, r, "briefer"), ["王家鹏"]);
+    assert!(places_of(e, r).contains(&"中原工业设计城".to_owned()));
+    // The trigger and every argument point back into the article text.
+    let text: Vec<char> = r["text"].as_str().unwrap().chars().collect();
+    let at = |span: &Value| -> String {
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        text[s..e].iter().collect()
+    };
+    assert_eq!(at(&e["span"]), "调研");
+    assert_eq!(at(&e["time"]["span"]), "8月28日下午至29日");
+    for p in e["participants"].as_array().unwrap() {
+        assert_eq!(at(&p["span"]), name_of(r, &p["entity"]));
+    }
+}
+
+#[test]
+fn sample_sanitary_city_inspection_is_one_event_over_the_whole_story() {
+    let events = SampleEvents::load();
+    let (e, r) = events.by_id("event:inspection/2019-08-28/王家鹏");
+    assert_eq!(with_role(e, r, "attendee"), ["冯利民", "赵俊峰", "万英奎"]);
+    let places = places_of(e, r);
+    for place in ["大北张村", "鑫苑小区", "万鑫商城", "南李万村"] {
+        assert!(places.contains(&place.to_owned()), "{places:?}");
+    }
+    let inspections = events
+        .events
+        .iter()
+        .filter(|(x, rec)| x["type"] == "inspection" && rec["id"] == r["id"])
+        .count();
+    assert_eq!(inspections, 1, "told in several sentences, one event");
+}
+
+#[test]
+fn sample_meetings_openings_and_registrations_are_dated() {
+    let events = SampleEvents::load();
+    let (e, r) = events.on("meeting", "2019-08-26");
+    assert_eq!(e["trigger"], "例会");
+    assert_eq!(with_role(e, r, "attendee"), ["赵俊峰", "万英奎"]);
+    assert_eq!(events.on("meeting", "2019-03-14").0["trigger"], "对接会");
+    assert_eq!(events.on("meeting", "2019-08-09").0["trigger"], "座谈会");
+    let (e, r) = events.on("opening", "2019-04");
+    assert_eq!(e["trigger"], "开业");
+    assert_eq!(with_role(e, r, "agent"), ["中国银行新区支行"]);
+    let (e, r) = events.on("establishment", "2019-06-26");
+    assert_eq!(e["trigger"], "取得营业执照");
+    assert_eq!(with_role(e, r, "agent"), ["国元保险焦作支公司"]);
+    // Counted (累计举行49次…对接会) and planned (确保明年五一开园) events are not events.
+    assert!(!events
+        .events
+        .iter()
+        .any(|(e, _)| e["type"] == "opening" && e["trigger"] == "开园"));
+    let fairs = events
+        .events
+        .iter()
+        .filter(|(e, _)| e["trigger"] == "对接会")
+        .count();
+    assert_eq!(fairs, 1);
+}
+
+#[test]
+fn demo_prints_the_sample_timeline() {
+    let out = zhkg().arg("demo").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |date: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(date))
+            .unwrap_or_else(|| panic!("no {date} in {text}"))
+            .to_owned()
+    };
+    assert!(line("2019-03-14").contains("对接会"));
+    let visit = line("2019-08-28 – 2019-08-29");
+    assert!(
+        visit.contains("inspection") && visit.contains("张维宁"),
+        "{visit}"
+    );
+    assert!(visit.contains("companion 乔学达"), "{visit}");
+    let first = text.find("2019-03-14").unwrap();
+    assert!(first < text.find("2019-08-26").unwrap(), "in date order");
+}
+
+#[test]
+fn eval_scores_cec_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cec.jsonl");
+    let doc = serde_json::json!({
+        "file": "x.xml", "category": "火灾", "report_time": "2008年04月05日 09:12",
+        "sentences": [{"text": "昨天下午3时许，北京市发生火灾。", "events": [{
+            "denoter": {"text": "火灾", "start": 13, "end": 15},
+            "args": [{"role": "Time", "text": "昨天下午3时许", "start": 0, "end": 7},
+                     {"role": "Location", "text": "北京市", "start": 8, "end": 11}]}]}]
+    });
+    std::fs::write(&path, format!("{doc}\n")).unwrap();
+    let run = |category: &str| {
+        let out = zhkg()
+            .args(["eval", "--format", "cec", "--json", "--category", category])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let json = run("火灾");
+    assert_eq!(json["sentences"], 1);
+    assert_eq!(json["types"]["TRIGGER"]["correct"], 1);
+    assert_eq!(json["types"]["TIME"]["correct"], 1);
+    assert_eq!(json["types"]["TIME"]["gold"], 1);
+    assert_eq!(run("地震")["sentences"], 0);
+}

@@ -17,6 +17,7 @@ pub fn run() -> Result<ExitCode> {
     let doc = Document::from_text(SAMPLE_NAME, SAMPLE_PAGE, Format::Text);
     let extraction = Extractor::new()?.extract(&doc, &options);
     print!("{}", summary(&extraction.records, &options));
+    print!("{}", timeline(&extraction.records));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -100,4 +101,54 @@ fn write_entities(out: &mut String, record: &Record) {
             post.title
         );
     }
+}
+
+/// The dated events of all records in date order, one line each: when, what, who in which
+/// role, where, and the article; then how many events had no date.
+pub fn timeline(records: &[Record]) -> String {
+    let mut dated = Vec::new();
+    let mut undated = 0;
+    for (n, record) in records.iter().enumerate() {
+        for event in &record.events {
+            match event.time.as_ref().and_then(|t| t.start.clone()) {
+                Some(start) => dated.push((start, n, event.span[0], record, event)),
+                None => undated += 1,
+            }
+        }
+    }
+    dated.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    let mut out = String::from("Timeline\n");
+    for (start, n, _, record, event) in dated {
+        let time = event.time.as_ref().expect("dated");
+        let mut when = match &time.end {
+            Some(end) if *end != start => format!("{start} – {end}"),
+            _ => start.clone(),
+        };
+        if let Some(part) = &time.part {
+            when.push_str(&format!(" ({part})"));
+        }
+        let name = |id: &str| {
+            record
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .map_or(id.to_owned(), |e| e.name.clone())
+        };
+        let who: Vec<String> = event
+            .participants
+            .iter()
+            .map(|p| format!("{} {}", p.role, name(&p.entity)))
+            .collect();
+        let places: Vec<String> = event.places.iter().map(|p| name(&p.entity)).collect();
+        let mut line = format!("  {when:<36} {} {}", event.kind, event.trigger);
+        if !who.is_empty() {
+            line.push_str(&format!(" · {}", who.join("; ")));
+        }
+        if !places.is_empty() {
+            line.push_str(&format!(" @ {}", places.join("、")));
+        }
+        let _ = writeln!(out, "{line} [article {}]", n + 1);
+    }
+    let _ = writeln!(out, "  ({undated} more events without a date)");
+    out
 }

@@ -1,60 +1,50 @@
-//! `zhkg eval`: exact-span precision, recall and F1 of the recognizers on an annotated corpus.
+//! `zhkg eval`: exact-span precision, recall and F1 of the recognizers (or, for CEC, of event
+//! detection) on an annotated corpus.
 
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use zhkg::eval::{self, Corpus, Label, Span};
+use zhkg::eval::{self, Corpus, Label, Sentence, Span};
+use zhkg::events::Detector;
 use zhkg::lexicon::Lexicons;
 use zhkg::recognize::{MentionKind, Recognizer};
 
 use super::{CorpusArg, EvalArgs};
 
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    let entities = vec![Label::Person, Label::Place, Label::Organization];
     let (corpus, labels) = match args.format {
-        CorpusArg::Bio => (
-            Corpus::Bio,
-            vec![Label::Person, Label::Place, Label::Organization],
-        ),
-        CorpusArg::Pfr => (
-            Corpus::Pfr,
-            vec![Label::Person, Label::Place, Label::Organization],
-        ),
-        CorpusArg::Cluener => (
-            Corpus::Cluener,
+        CorpusArg::Bio => (Corpus::Bio, entities),
+        CorpusArg::Pfr => (Corpus::Pfr, entities),
+        CorpusArg::Cluener => (Corpus::Cluener, [entities, vec![Label::Title]].concat()),
+        CorpusArg::Cec => (
+            Corpus::Cec,
             vec![
-                Label::Person,
+                Label::Trigger,
+                Label::Time,
                 Label::Place,
-                Label::Organization,
-                Label::Title,
+                Label::Participant,
             ],
         ),
     };
-    let sentences = eval::read(&args.file, corpus)
+    let sentences = eval::read(&args.file, corpus, &args.category)
         .with_context(|| format!("reading {}", args.file.display()))?;
     let recognizer = Recognizer::new(Lexicons::embedded()?);
-    let recognize = |text: &str| -> Vec<Span> {
-        recognizer
-            .recognize(text)
+    let detector = Detector::embedded()?;
+    let recognize = |sentence: &Sentence| -> Vec<Span> {
+        let spans = if corpus == Corpus::Cec {
+            event_spans(&recognizer, &detector, sentence)
+        } else {
+            entity_spans(&recognizer, &sentence.text)
+        };
+        spans
             .into_iter()
-            .map(|m| Span {
-                label: match m.kind {
-                    MentionKind::Person => Label::Person,
-                    MentionKind::Place => Label::Place,
-                    MentionKind::Organization => Label::Organization,
-                    MentionKind::Title => Label::Title,
-                },
-                start: m.start,
-                end: m.end,
-            })
             .filter(|s| labels.contains(&s.label))
             .collect()
     };
     if args.show_errors {
         for sentence in &sentences {
-            print!(
-                "{}",
-                eval::differences(sentence, &recognize(&sentence.text))
-            );
+            print!("{}", eval::differences(sentence, &recognize(sentence)));
         }
     }
     let report = eval::score(&sentences, &labels, recognize);
@@ -69,4 +59,45 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         print!("{}", report.table());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn entity_spans(recognizer: &Recognizer, text: &str) -> Vec<Span> {
+    recognizer
+        .recognize(text)
+        .into_iter()
+        .map(|m| Span {
+            label: match m.kind {
+                MentionKind::Person => Label::Person,
+                MentionKind::Place => Label::Place,
+                MentionKind::Organization => Label::Organization,
+                MentionKind::Title => Label::Title,
+            },
+            start: m.start,
+            end: m.end,
+        })
+        .collect()
+}
+
+/// Triggers, and the time, places and participants of every event found in the sentence.
+fn event_spans(recognizer: &Recognizer, detector: &Detector, sentence: &Sentence) -> Vec<Span> {
+    let (text, mentions) = recognizer.recognize_text(&sentence.text, false);
+    let times = zhkg::extract::times_in(&text, sentence.date.as_deref());
+    let span = |label, (start, end): (usize, usize)| Span { label, start, end };
+    let mut spans = Vec::new();
+    for event in detector.find(&text, &mentions, &times) {
+        spans.extend(event.triggers.iter().map(|&t| span(Label::Trigger, t)));
+        if let Some(t) = event.time.map(|i| &times[i]) {
+            spans.push(span(Label::Time, (t.start, t.end)));
+        }
+        for &m in &event.places {
+            spans.push(span(Label::Place, (mentions[m].start, mentions[m].end)));
+        }
+        for &(m, _) in &event.participants {
+            spans.push(span(
+                Label::Participant,
+                (mentions[m].start, mentions[m].end),
+            ));
+        }
+    }
+    spans
 }

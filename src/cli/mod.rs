@@ -123,7 +123,8 @@ impl BenchArgs {
 pub struct EvalArgs {
     /// The annotated corpus file.
     pub file: PathBuf,
-    /// Its format: bio (MSRA, People's Daily NER), cluener (CLUENER2020), pfr (PFR 1998 spans).
+    /// Its format: bio (MSRA, People's Daily NER), cluener (CLUENER2020), pfr (PFR 1998 spans),
+    /// cec (Chinese Emergency Corpus events: triggers, times, locations, participants).
     #[arg(long, value_enum)]
     pub format: CorpusArg,
     /// Print the scores as JSON.
@@ -132,6 +133,9 @@ pub struct EvalArgs {
     /// Before the scores, print every sentence with a missed (-) or spurious (+) span.
     #[arg(long)]
     pub show_errors: bool,
+    /// With --format cec: score only these categories (comma-separated, e.g. 新冠疫情,环境污染).
+    #[arg(long, value_delimiter = ',')]
+    pub category: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,6 +143,7 @@ pub enum CorpusArg {
     Bio,
     Cluener,
     Pfr,
+    Cec,
 }
 
 /// Runs the parsed command.

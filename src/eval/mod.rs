@@ -24,6 +24,15 @@ pub enum Label {
     Organization,
     #[serde(rename = "TITLE")]
     Title,
+    /// An event trigger (CEC denoter).
+    #[serde(rename = "TRIGGER")]
+    Trigger,
+    /// A time argument of an event.
+    #[serde(rename = "TIME")]
+    Time,
+    /// A participant argument of an event.
+    #[serde(rename = "PARTICIPANT")]
+    Participant,
 }
 
 impl Label {
@@ -34,6 +43,9 @@ impl Label {
             Label::Place => "LOC",
             Label::Organization => "ORG",
             Label::Title => "TITLE",
+            Label::Trigger => "TRIGGER",
+            Label::Time => "TIME",
+            Label::Participant => "PARTICIPANT",
         }
     }
 }
@@ -51,6 +63,9 @@ pub struct Span {
 pub struct Sentence {
     pub text: String,
     pub gold: Vec<Span>,
+    /// The publication date (`YYYY-MM-DD`) where the corpus gives one (CEC report times), for
+    /// normalizing relative times.
+    pub date: Option<String>,
 }
 
 /// Annotated corpus formats.
@@ -64,14 +79,18 @@ pub enum Corpus {
     Cluener,
     /// PFR 1998 spans JSON Lines: nr → PER, ns → LOC, nt → ORG (nested spans ignored).
     Pfr,
+    /// Chinese Emergency Corpus JSON Lines: denoter → TRIGGER, Time → TIME, Location → LOC,
+    /// Participant → PARTICIPANT; only documents of the given categories (all if none).
+    Cec,
 }
 
 /// Reads a corpus file.
-pub fn read(path: &Path, corpus: Corpus) -> Result<Vec<Sentence>> {
+pub fn read(path: &Path, corpus: Corpus, categories: &[String]) -> Result<Vec<Sentence>> {
     match corpus {
         Corpus::Bio => readers::bio(path),
         Corpus::Cluener => readers::cluener(path),
         Corpus::Pfr => readers::pfr(path),
+        Corpus::Cec => readers::cec(path, categories),
     }
 }
 
@@ -132,13 +151,20 @@ impl Report {
 
     /// The human-readable table; the last line is `ALL P … R … F1 …`.
     pub fn table(&self) -> String {
+        let width = self
+            .per_label
+            .keys()
+            .map(|l| l.as_str().len())
+            .max()
+            .unwrap_or(0)
+            .max(6);
         let mut out = format!(
-            "{:<6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}\n",
+            "{:<width$} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}\n",
             "type", "gold", "pred", "correct", "P", "R", "F1"
         );
         let line = |name: &str, c: &Counts| {
             format!(
-                "{:<6} {:>7} {:>7} {:>7} {:>7.4} {:>7.4} {:>7.4}\n",
+                "{:<width$} {:>7} {:>7} {:>7} {:>7.4} {:>7.4} {:>7.4}\n",
                 name,
                 c.gold,
                 c.predicted,
@@ -182,7 +208,7 @@ impl Report {
 pub fn score(
     sentences: &[Sentence],
     labels: &[Label],
-    recognize: impl Fn(&str) -> Vec<Span> + Sync,
+    recognize: impl Fn(&Sentence) -> Vec<Span> + Sync,
 ) -> Report {
     let chunk = sentences.len().div_ceil(threads()).max(1);
     let partials: Vec<Report> = std::thread::scope(|scope| {
@@ -211,12 +237,12 @@ pub fn score(
 fn score_part(
     sentences: &[Sentence],
     labels: &[Label],
-    recognize: &impl Fn(&str) -> Vec<Span>,
+    recognize: &impl Fn(&Sentence) -> Vec<Span>,
 ) -> Report {
     let mut report = Report::default();
     for sentence in sentences {
         report.sentences += 1;
-        let mut predicted = recognize(&sentence.text);
+        let mut predicted = recognize(sentence);
         predicted.retain(|s| labels.contains(&s.label));
         predicted.sort();
         predicted.dedup();
@@ -268,6 +294,7 @@ mod tests {
         let sentences = vec![Sentence {
             text: "张维宁到焦作市调研".into(),
             gold: vec![span(Label::Person, 0, 3), span(Label::Place, 4, 7)],
+            date: None,
         }];
         let report = score(&sentences, &[Label::Person, Label::Place], |_| {
             vec![

@@ -52,6 +52,7 @@ pub fn bio(path: &Path) -> Result<Vec<Sentence>> {
                 sentences.push(Sentence {
                     text: std::mem::take(&mut chars),
                     gold: std::mem::take(&mut spans),
+                    date: None,
                 });
             }
             position = 0;
@@ -102,6 +103,7 @@ pub fn bio(path: &Path) -> Result<Vec<Sentence>> {
         sentences.push(Sentence {
             text: chars,
             gold: spans,
+            date: None,
         });
     }
     Ok(sentences)
@@ -154,6 +156,7 @@ pub fn cluener(path: &Path) -> Result<Vec<Sentence>> {
         sentences.push(Sentence {
             text: parsed.text,
             gold,
+            date: None,
         });
     }
     Ok(sentences)
@@ -200,9 +203,106 @@ pub fn pfr(path: &Path) -> Result<Vec<Sentence>> {
         sentences.push(Sentence {
             text: parsed.text,
             gold,
+            date: None,
         });
     }
     Ok(sentences)
+}
+
+#[derive(Deserialize)]
+struct CecDocument {
+    category: String,
+    #[serde(default)]
+    report_time: Option<String>,
+    sentences: Vec<CecSentence>,
+}
+
+#[derive(Deserialize)]
+struct CecSentence {
+    text: String,
+    events: Vec<CecEvent>,
+}
+
+#[derive(Deserialize)]
+struct CecEvent {
+    denoter: Option<CecSpan>,
+    #[serde(default)]
+    args: Vec<CecArgument>,
+}
+
+#[derive(Deserialize)]
+struct CecSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Deserialize)]
+struct CecArgument {
+    role: String,
+    start: usize,
+    end: usize,
+}
+
+/// The Chinese Emergency Corpus as JSON Lines, one document per line; every sentence of the
+/// chosen categories, with triggers and Time / Location / Participant arguments as gold spans
+/// (Object arguments are not scored: zhkg has no such role).
+pub fn cec(path: &Path, categories: &[String]) -> Result<Vec<Sentence>> {
+    let mut sentences = Vec::new();
+    for doc in json_lines::<CecDocument>(path)? {
+        if !categories.is_empty() && !categories.contains(&doc.category) {
+            continue;
+        }
+        let date = doc.report_time.as_deref().and_then(report_date);
+        for sentence in doc.sentences {
+            let length = sentence.text.chars().count();
+            let mut gold = Vec::new();
+            for event in &sentence.events {
+                if let Some(d) = &event.denoter {
+                    gold.push(Span {
+                        label: Label::Trigger,
+                        start: d.start,
+                        end: d.end,
+                    });
+                }
+                for arg in &event.args {
+                    let label = match arg.role.as_str() {
+                        "Time" => Label::Time,
+                        "Location" => Label::Place,
+                        "Participant" => Label::Participant,
+                        _ => continue,
+                    };
+                    gold.push(Span {
+                        label,
+                        start: arg.start,
+                        end: arg.end,
+                    });
+                }
+            }
+            gold.retain(|s| s.start < s.end && s.end <= length);
+            gold.sort();
+            gold.dedup();
+            sentences.push(Sentence {
+                text: sentence.text,
+                gold,
+                date: date.clone(),
+            });
+        }
+    }
+    Ok(sentences)
+}
+
+/// The date of a CEC report time, written many ways (`2008年04月05日 09:12`, `2007-7-26`,
+/// `2014-04-18 10:24环球网`): its first three numbers.
+fn report_date(time: &str) -> Option<String> {
+    let numbers: Vec<&str> = time
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .collect();
+    let [y, m, d] = numbers[..] else {
+        return None;
+    };
+    crate::time::parse_date(&format!("{y:0>4}-{m:0>2}-{d:0>2}"))
 }
 
 #[cfg(test)]

@@ -303,6 +303,12 @@ impl Recognizer {
     /// Recognizes the mentions in `text`; with `regional`, also bodies named only relative to
     /// the paper's region (市委, 县政府), which mean nothing without one.
     pub fn recognize_in(&self, text: &str, regional: bool) -> Vec<Mention> {
+        self.recognize_text(text, regional).1
+    }
+
+    /// Like [`Recognizer::recognize_in`], also returning the segmented text, for later stages
+    /// (events) that need word boundaries without segmenting again.
+    pub fn recognize_text<'a>(&'a self, text: &'a str, regional: bool) -> (Text<'a>, Vec<Mention>) {
         let t = self.prepare(text);
         let mut candidates = Vec::new();
         places::propose(self, &t, &mut candidates);
@@ -310,7 +316,8 @@ impl Recognizer {
         titles::propose(self, &t, &mut candidates);
         let taken = select(&t, candidates.clone());
         persons::propose(self, &t, &taken, &mut candidates);
-        select(&t, candidates)
+        let mentions = select(&t, candidates);
+        (t, mentions)
     }
 }
 

@@ -1,5 +1,11 @@
-//! Dates. Publication dates come as `YYYY-MM-DD` or `YYYYMMDD`; we store ISO 8601 and check that
-//! the day exists, so a typo like `2019-02-30` is caught at the door.
+//! Dates and time expressions. Publication dates come as `YYYY-MM-DD` or `YYYYMMDD`; we store
+//! ISO 8601 and check that the day exists, so a typo like `2019-02-30` is caught at the door.
+//! Time expressions in the text (8月28日下午至29日, 今年上半年, 一九九八年十二月三十一日) are found
+//! and normalized by [`expressions`], relative to the article's date.
+
+pub mod expressions;
+
+pub use expressions::{find_times, TimeMention};
 
 /// Days in `month` of `year` (Gregorian).
 pub fn days_in_month(year: u32, month: u32) -> u32 {
