@@ -258,7 +258,7 @@ impl Detector {
         end: usize,
     ) -> Vec<(usize, usize, TriggerWord, bool)> {
         let mut out = Vec::new();
-        for s in start..end {
+        for s in (start..end).filter(|&s| self.triggers.starts_with(t.chars[s])) {
             for (e, words) in self.triggers.prefixes(&t.chars[..end], s) {
                 let bounded =
                     t.token_ending[e].is_some() && (t.token_starting[s].is_some() || e - s >= 2);

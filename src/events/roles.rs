@@ -55,6 +55,10 @@ pub(super) fn assign(
         if is_clause_break(t.chars[s]) {
             scope_start = s + 1;
         }
+        if !d.cues.starts_with(t.chars[s]) {
+            s += 1;
+            continue;
+        }
         let cue = d
             .cues
             .prefixes(&t.chars[..end], s)

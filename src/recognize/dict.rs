@@ -36,6 +36,11 @@ impl<V> Dict<V> {
         self.values[node as usize].push(value);
     }
 
+    /// True if some entry starts with `c`: a cheap test before [`Dict::prefixes`].
+    pub fn starts_with(&self, c: char) -> bool {
+        self.edges.contains_key(&(0, c))
+    }
+
     /// The values stored under exactly `surface`.
     pub fn get(&self, surface: &str) -> &[V] {
         let mut node = 0u32;

@@ -122,7 +122,7 @@ pub fn find_times(chars: &[char], article: Option<Day>) -> Vec<TimeMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let parsed = if preceded_by_digit(chars, i) {
+        let parsed = if !can_start(chars[i]) || preceded_by_digit(chars, i) {
             None
         } else {
             vague(chars, i).or_else(|| expression(chars, i))
@@ -136,6 +136,14 @@ pub fn find_times(chars: &[char], article: Option<Day>) -> Vec<TimeMention> {
         }
     }
     found
+}
+
+/// Characters an expression can start with (a digit, or the first character of a word in the
+/// lists below): most characters are rejected before any parsing.
+fn can_start(c: char) -> bool {
+    digit(c).is_some()
+        || chinese_digit(c).is_some()
+        || "十今本当去上前明昨次翌近日连最目此不事与同随第截自凌清早中午下傍晚夜深晨".contains(c)
 }
 
 fn preceded_by_digit(chars: &[char], i: usize) -> bool {
@@ -157,6 +165,15 @@ const VAGUE: &[&str] = &[
     "当前",
     "此前",
     "日内",
+    "当时",
+    "此时",
+    "事发时",
+    "与此同时",
+    "同时",
+    "随后",
+    "此后",
+    "当场",
+    "第一时间",
 ];
 
 const RELATIVE_YEARS: &[(&str, i32)] = &[
@@ -179,6 +196,10 @@ const RELATIVE_DAYS: &[(&str, DayRef)] = &[
     ("当天", DayRef::Same),
     ("当日", DayRef::Same),
     ("当晚", DayRef::Same),
+    ("昨晚", DayRef::Relative(-1)),
+    ("昨夜", DayRef::Relative(-1)),
+    ("今晨", DayRef::Relative(0)),
+    ("今晚", DayRef::Relative(0)),
     ("次日", DayRef::Next),
     ("翌日", DayRef::Next),
 ];
@@ -655,6 +676,19 @@ fn iso(r: Resolved) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_can_start_an_expression() {
+        let words = VAGUE
+            .iter()
+            .chain(RELATIVE_YEARS.iter().map(|(w, _)| w))
+            .chain(RELATIVE_DAYS.iter().map(|(w, _)| w))
+            .chain(DAY_PARTS.iter().map(|(w, _)| w))
+            .chain(["截至", "截止"].iter());
+        for word in words {
+            assert!(can_start(word.chars().next().unwrap()), "{word}");
+        }
+    }
 
     fn times(text: &str, article: Option<&str>) -> Vec<TimeMention> {
         let chars: Vec<char> = text.chars().collect();
