@@ -17,14 +17,17 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod lexicon;
 pub mod offsets;
+pub mod rdf;
 pub mod recognize;
 pub mod record;
 pub mod resolve;
 pub mod segment;
+pub mod store;
 pub mod time;
 
 pub use error::{Error, Result};

@@ -8,7 +8,9 @@ use zhkg::input::{Document, Format};
 use zhkg::layout::ArticleKind;
 use zhkg::{Extractor, Options, Record, SAMPLE_NAME, SAMPLE_PAGE};
 
-pub fn run() -> Result<ExitCode> {
+use super::{DemoArgs, ResultFormat};
+
+pub fn run(args: &DemoArgs) -> Result<ExitCode> {
     let options = Options {
         date: Some("2019-08-30".into()),
         region: Some("焦作市".into()),
@@ -18,7 +20,63 @@ pub fn run() -> Result<ExitCode> {
     let extraction = Extractor::new()?.extract(&doc, &options);
     print!("{}", summary(&extraction.records, &options));
     print!("{}", timeline(&extraction.records));
+    let (dir, temporary) = match &args.store {
+        Some(dir) => (dir.clone(), false),
+        None => (
+            std::env::temp_dir().join(format!("zhkg-demo-{}", std::process::id())),
+            true,
+        ),
+    };
+    let shown = build_and_query(&extraction.records, &dir);
+    if temporary {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    print!("{}", shown?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The three canned queries the demo shows, with their arguments.
+const DEMO_QUERIES: &[(&str, &str, &[&str])] = &[
+    (
+        "Posts held in 示范区党工委",
+        "posts-by-organization",
+        &["organization=示范区党工委"],
+    ),
+    (
+        "Events on 2019-08-28",
+        "events-on-date",
+        &["date=2019-08-28"],
+    ),
+    ("Most-mentioned people", "most-mentioned-people", &[]),
+];
+
+/// Builds a store from `records` in `dir` and runs the demo queries on it.
+fn build_and_query(records: &[Record], dir: &std::path::Path) -> Result<String> {
+    let report = super::build::build_store(records, dir)?;
+    let mut out = format!("\nStore\n  {report}\n");
+    let store = zhkg::store::Store::open_read_only(dir)?;
+    for (title, name, args) in DEMO_QUERIES {
+        let sparql = zhkg::store::named_query(name)?;
+        let bindings: Vec<_> = args
+            .iter()
+            .filter_map(|a| a.split_once('='))
+            .map(|(k, v)| (k.to_owned(), zhkg::store::argument_term(v)))
+            .collect();
+        let args_shown: String = args.iter().map(|a| format!(" --arg {a}")).collect();
+        let _ = writeln!(
+            out,
+            "\n{title}: zhkg query --store {} --named {name}{args_shown}",
+            dir.display()
+        );
+        let mut buf = Vec::new();
+        super::query::write_results(
+            &mut buf,
+            store.query(sparql, &bindings)?,
+            ResultFormat::Table,
+        )?;
+        out.push_str(&String::from_utf8_lossy(&buf));
+    }
+    Ok(out)
 }
 
 /// A readable summary: one block per article with headline, credits and the opening words.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use zhkg::input::{self, Format};
-use zhkg::{Extractor, Options};
+use zhkg::{Extractor, Options, Record};
 
 use super::{ExtractArgs, FormatArg, InputArgs};
 
@@ -38,15 +38,37 @@ pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
     let mut options = options(&args.input)?;
     options.byte_offsets = args.offsets;
     let extractor = Extractor::new()?;
-    let (sources, mut failed) = input::expand_paths(&args.input.inputs);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let failed = for_each_record(&args.input, &options, &extractor, verbose, |record| {
+        serde_json::to_writer(&mut out, record)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Reads every input and hands each record to `sink`, reporting bad inputs on stderr and going
+/// on with the rest. Returns how many inputs (files, JSON lines) failed.
+pub fn for_each_record(
+    input: &InputArgs,
+    options: &Options,
+    extractor: &Extractor,
+    verbose: bool,
+    mut sink: impl FnMut(&Record) -> Result<()>,
+) -> Result<usize> {
+    let (sources, mut failed) = input::expand_paths(&input.inputs);
     for error in &failed {
         eprintln!("zhkg: error: {error}");
     }
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     let mut count = 0;
     for source in &sources {
-        let doc = match input::read_source(source, format(args.input.format)) {
+        let doc = match input::read_source(source, format(input.format)) {
             Ok(doc) => doc,
             Err(error) => {
                 eprintln!("zhkg: error: {error}");
@@ -67,13 +89,12 @@ pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
             );
             continue;
         }
-        let extraction = extractor.extract(&doc, &options);
+        let extraction = extractor.extract(&doc, options);
         for error in &extraction.errors {
             eprintln!("zhkg: error: {error}");
         }
         for record in &extraction.records {
-            serde_json::to_writer(&mut out, record)?;
-            out.write_all(b"\n")?;
+            sink(record)?;
         }
         if verbose {
             eprintln!("zhkg: {}: {} records", doc.name, extraction.records.len());
@@ -81,13 +102,8 @@ pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
         count += extraction.records.len();
         failed.extend(extraction.errors);
     }
-    out.flush()?;
     if verbose {
         eprintln!("zhkg: {count} records from {} inputs", sources.len());
     }
-    Ok(if failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(failed.len())
 }

@@ -1,9 +1,11 @@
 //! Argument definitions (clap derive; doc comments are the `--help` text) and dispatch.
 
 mod bench;
+mod build;
 mod demo;
 mod eval;
 mod extract;
+mod query;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +31,7 @@ pub enum Command {
     /// Build or extend a persistent RDF store from news inputs.
     Build(BuildArgs),
     /// Run a SPARQL query against a store.
-    Query(StoreArgs),
+    Query(QueryArgs),
     /// Show an entity card: posts, events, related entities, sources.
     Lookup(StoreArgs),
     /// Export the graph for Gephi, Cytoscape, yEd, Graphviz or a browser.
@@ -38,8 +40,8 @@ pub enum Command {
     Serve(StoreArgs),
     /// Score the recognizers on an annotated corpus.
     Eval(EvalArgs),
-    /// Run the pipeline on the bundled sample page and print a summary.
-    Demo,
+    /// Run the pipeline on the bundled sample page, build a store and query it.
+    Demo(DemoArgs),
     /// Measure extraction throughput against jieba-rs tag() alone on the same text.
     Bench(BenchArgs),
 }
@@ -84,6 +86,49 @@ pub struct BuildArgs {
     /// Directory of the persistent store.
     #[arg(long, value_name = "DIR")]
     pub store: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// Directory of the store (made by `zhkg build`).
+    #[arg(long, value_name = "DIR")]
+    pub store: PathBuf,
+    /// The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). zkg:, org:, schema:, skos:, prov:,
+    /// rdfs: … are predeclared.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Read the query from a file.
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Run a query shipped in queries/ (posts-of-person, events-on-date …).
+    #[arg(long, value_name = "NAME")]
+    pub named: Option<String>,
+    /// Bind a query variable: --arg person=王家鹏 (text is taken as @zh, YYYY-MM-DD as a date,
+    /// <…> as an IRI).
+    #[arg(long = "arg", value_name = "NAME=VALUE")]
+    pub args: Vec<String>,
+    /// Output: table (for people), json, csv, tsv, xml (W3C SPARQL results), turtle or ntriples
+    /// (for CONSTRUCT and DESCRIBE).
+    #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
+    pub format: ResultFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+    Xml,
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Keep the demo's store in this directory instead of a temporary one.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
 }
 
 /// Arguments of the commands that read a store; the rest is taken as-is until they land.
@@ -150,10 +195,10 @@ pub enum CorpusArg {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(&args, cli.verbose),
-        Command::Demo => demo::run(),
+        Command::Demo(args) => demo::run(&args),
         Command::Bench(args) => bench::run(&args),
-        Command::Build(_) => not_yet("build", 5),
-        Command::Query(_) => not_yet("query", 5),
+        Command::Build(args) => build::run(&args, cli.verbose),
+        Command::Query(args) => query::run(&args),
         Command::Lookup(_) => not_yet("lookup", 6),
         Command::Export(_) => not_yet("export", 6),
         Command::Serve(_) => not_yet("serve", 6),

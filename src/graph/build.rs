@@ -1,0 +1,275 @@
+//! From extraction records to the graph, following the resolution policy of [`super`].
+
+use std::collections::HashMap;
+
+use super::{Details, EdgeKind, Evidence, KnowledgeGraph, NodeKind, Time};
+use crate::record::{EntityType, Record};
+
+/// Characters that open a name relative to the paper's region (市委, 区城管局, 县政府, 省委).
+const RELATIVE_OPENINGS: &str = "市区县省镇乡";
+
+/// Builds one graph from the records of a run (or of several runs: the result is the same
+/// whatever the order, because keys and evidence sets do not depend on it).
+pub fn from_records(records: &[Record]) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::default();
+    for record in records {
+        add_record(&mut g, record);
+    }
+    locate_organizations(&mut g);
+    g
+}
+
+fn add_record(g: &mut KnowledgeGraph, record: &Record) {
+    let article = g.node(NodeKind::Article, &article_key(&record.id), &record.id);
+    g.graph[article].details = Details {
+        headline: record.title.clone(),
+        date: record.date.clone(),
+        url: record.url.clone(),
+        publisher: record.publisher.clone(),
+        region: record.region.clone(),
+        source: Some(record.source.path.clone()),
+        text: Some(record.text.clone()),
+        ..Details::default()
+    };
+    let evidence = |span: [usize; 2]| Evidence {
+        article: record.id.clone(),
+        span,
+    };
+    // Record entity id → graph key.
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    for entity in &record.entities {
+        let key = entity_key(record, &entity.id);
+        let kind = node_kind(entity.kind);
+        let n = g.node(kind, &key, &entity.name);
+        g.graph[n].aliases.extend(entity.aliases.iter().cloned());
+        for span in &entity.mentions {
+            g.graph[n].evidence.insert(evidence(*span));
+            g.edge(n, article, EdgeKind::MentionedIn, Some(evidence(*span)));
+        }
+        if let Some(parent) = &entity.parent {
+            let parent_key = entity_key(record, parent);
+            let p = g.node(kind, &parent_key, name_of(parent));
+            let edge = match kind {
+                NodeKind::Organization => EdgeKind::SubOrganizationOf,
+                _ => EdgeKind::LocatedIn,
+            };
+            g.edge(n, p, edge, None);
+        }
+        keys.insert(&entity.id, key);
+    }
+    let node_of = |g: &KnowledgeGraph, id: &str| keys.get(id).and_then(|k| g.find(k));
+    for post in &record.posts {
+        let Some(person) = node_of(g, &post.person) else {
+            continue;
+        };
+        let organization = post.organization.as_deref().and_then(|o| node_of(g, o));
+        let org_key = organization.map_or("-".to_owned(), |o| g.graph[o].key.clone());
+        let key = format!("post:{}|{}|{org_key}", g.graph[person].key, post.title);
+        let label = match organization {
+            Some(o) => format!("{} @ {}", post.title, g.graph[o].label),
+            None => post.title.clone(),
+        };
+        let p = g.node(NodeKind::Post, &key, &label);
+        g.graph[p].details.kind = Some(post.title.clone());
+        g.graph[p].evidence.insert(evidence(post.span));
+        g.edge(person, p, EdgeKind::Holds, Some(evidence(post.span)));
+        if let Some(o) = organization {
+            g.edge(p, o, EdgeKind::PostIn, Some(evidence(post.span)));
+        }
+        g.edge(p, article, EdgeKind::DerivedFrom, Some(evidence(post.span)));
+    }
+    for event in &record.events {
+        let date = event.time.as_ref().and_then(|t| t.start.clone());
+        let label = match &date {
+            Some(date) => format!("{} {date}", event.trigger),
+            None => event.trigger.clone(),
+        };
+        let e = g.node(NodeKind::Event, &event.id, &label);
+        let details = &mut g.graph[e].details;
+        details.kind = Some(event.kind.clone());
+        details.trigger.get_or_insert_with(|| event.trigger.clone());
+        if details.time.is_none() {
+            details.time = event.time.as_ref().map(|t| Time {
+                text: t.text.clone(),
+                start: t.start.clone(),
+                end: t.end.clone(),
+                part: t.part.clone(),
+            });
+        }
+        for span in &event.mentions {
+            g.graph[e].evidence.insert(evidence(*span));
+        }
+        g.edge(
+            e,
+            article,
+            EdgeKind::DerivedFrom,
+            Some(evidence(event.span)),
+        );
+        for p in &event.participants {
+            if let Some(n) = node_of(g, &p.entity) {
+                g.edge(e, n, EdgeKind::Role(p.role.clone()), Some(evidence(p.span)));
+            }
+        }
+        for p in &event.places {
+            if let Some(n) = node_of(g, &p.entity) {
+                g.edge(e, n, EdgeKind::Place, Some(evidence(p.span)));
+            }
+        }
+    }
+    for credit in &record.credits {
+        if let Some(n) = node_of(g, &credit.person) {
+            let role = serde_json::to_value(credit.role)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            g.edge(article, n, EdgeKind::Credit(role), None);
+        }
+    }
+}
+
+/// An organization lies in the place its name begins with (焦作市人大常委会 → 焦作市): the
+/// longest place in the graph that is a proper prefix of the name.
+fn locate_organizations(g: &mut KnowledgeGraph) {
+    let places: Vec<(String, petgraph::stable_graph::NodeIndex)> = g
+        .nodes()
+        .filter(|(_, n)| n.kind == NodeKind::Place && n.label.chars().count() >= 2)
+        .map(|(i, n)| (n.label.clone(), i))
+        .collect();
+    let organizations: Vec<(petgraph::stable_graph::NodeIndex, String)> = g
+        .nodes()
+        .filter(|(_, n)| n.kind == NodeKind::Organization)
+        .map(|(i, n)| (i, n.label.clone()))
+        .collect();
+    for (org, label) in organizations {
+        let place = places
+            .iter()
+            .filter(|(name, _)| label.starts_with(name.as_str()) && label.len() > name.len())
+            .max_by_key(|(name, _)| name.len());
+        if let Some((_, p)) = place {
+            g.edge(org, *p, EdgeKind::LocatedIn, None);
+        }
+    }
+}
+
+pub fn article_key(record_id: &str) -> String {
+    format!("article:{record_id}")
+}
+
+/// The graph key of a record's entity: its id, scoped to the region (or source file) when the
+/// name is still relative to the paper's region.
+fn entity_key(record: &Record, id: &str) -> String {
+    let name = name_of(id);
+    let relative = !id.starts_with("person:")
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| RELATIVE_OPENINGS.contains(c));
+    if !relative {
+        return id.to_owned();
+    }
+    let scope = record.region.as_deref().unwrap_or(&record.source.path);
+    format!("{id}@{scope}")
+}
+
+/// The name part of `TYPE:NAME`.
+fn name_of(id: &str) -> &str {
+    id.split_once(':').map_or(id, |(_, name)| name)
+}
+
+fn node_kind(kind: EntityType) -> NodeKind {
+    match kind {
+        EntityType::Person => NodeKind::Person,
+        EntityType::Organization => NodeKind::Organization,
+        EntityType::Place => NodeKind::Place,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Entity, SourceSpan};
+
+    fn record(id: &str, region: Option<&str>, entities: &[(&str, EntityType)]) -> Record {
+        Record {
+            id: id.into(),
+            kind: crate::layout::ArticleKind::Story,
+            title: None,
+            kicker: None,
+            subtitle: None,
+            date: None,
+            region: region.map(str::to_owned),
+            url: None,
+            publisher: None,
+            source: SourceSpan {
+                path: format!("{id}.txt"),
+                byte_start: 0,
+                byte_end: 0,
+                line: None,
+            },
+            text: String::new(),
+            entities: entities
+                .iter()
+                .map(|(id, kind)| Entity {
+                    id: (*id).into(),
+                    kind: *kind,
+                    name: name_of(id).into(),
+                    aliases: vec![name_of(id).into()],
+                    mentions: vec![[0, 2]],
+                    parent: None,
+                })
+                .collect(),
+            posts: Vec::new(),
+            credits: Vec::new(),
+            events: Vec::new(),
+            byte_offsets: None,
+            offsets: Default::default(),
+        }
+    }
+
+    #[test]
+    fn one_node_per_entity_across_articles_with_all_evidence() {
+        let a = record("a", None, &[("person:张三", EntityType::Person)]);
+        let b = record("b", None, &[("person:张三", EntityType::Person)]);
+        let g = from_records(&[a, b]);
+        let n = g.find("person:张三").unwrap();
+        assert_eq!(g.graph[n].evidence.len(), 2);
+    }
+
+    #[test]
+    fn relative_names_stay_apart_per_region() {
+        let a = record(
+            "a",
+            Some("焦作市"),
+            &[("organization:区城管局", EntityType::Organization)],
+        );
+        let b = record(
+            "b",
+            Some("洛阳市"),
+            &[("organization:区城管局", EntityType::Organization)],
+        );
+        let g = from_records(&[a, b]);
+        assert!(g.find("organization:区城管局@焦作市").is_some());
+        assert!(g.find("organization:区城管局@洛阳市").is_some());
+    }
+
+    #[test]
+    fn organizations_lie_in_the_place_they_are_named_after() {
+        let a = record(
+            "a",
+            None,
+            &[
+                ("organization:焦作市人大常委会", EntityType::Organization),
+                ("place:焦作市", EntityType::Place),
+            ],
+        );
+        let g = from_records(&[a]);
+        let org = g.find("organization:焦作市人大常委会").unwrap();
+        let located: Vec<&str> = g
+            .edges_from(org)
+            .into_iter()
+            .filter(|(e, _)| e.kind == EdgeKind::LocatedIn)
+            .map(|(_, n)| n.key.as_str())
+            .collect();
+        assert_eq!(located, ["place:焦作市"]);
+    }
+}

@@ -1,0 +1,202 @@
+//! The knowledge graph: extraction records of many articles resolved into one petgraph graph of
+//! people, organizations, places, posts, events and articles.
+//!
+//! Resolution policy:
+//! - One node per canonical entity: the same name in several articles (or surface forms merged by
+//!   aliases, 工行 = 中国工商银行) is one node, with every mention kept as evidence.
+//! - Names relative to a paper's region that resolution could not make absolute (区城管局 in a
+//!   paper whose region has no district of that name; 市委 when no region was given) are kept
+//!   apart per region — or per source file without a region — so 市委 of a Jiaozuo paper never
+//!   merges with 市委 of another city. Their label stays as written; the key says where.
+//! - Same-name persons are one person. Chinese local news rarely has two officials of one name in
+//!   one region, and splitting needs evidence the text seldom gives; every mention keeps its
+//!   article and span so a user can tell them apart by hand.
+//! - Events with the same type, date and agent are one event across articles
+//!   ([`crate::events::event_id`]); each article stays as provenance.
+//!
+//! Every node and edge carries its evidence: the articles and character spans it came from. The
+//! number of mentions is the length of that list.
+
+mod build;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+pub use build::from_records;
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    Person,
+    Organization,
+    Place,
+    Event,
+    Post,
+    Article,
+}
+
+impl NodeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Organization => "organization",
+            NodeKind::Place => "place",
+            NodeKind::Event => "event",
+            NodeKind::Post => "post",
+            NodeKind::Article => "article",
+        }
+    }
+}
+
+/// Where something was read: an article (record id) and a `[start, end)` character span.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Evidence {
+    pub article: String,
+    pub span: [usize; 2],
+}
+
+/// A time as the record gives it: text and ISO 8601 bounds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Time {
+    pub text: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub part: Option<String>,
+}
+
+/// What only some kinds of node have.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
+    /// Event type (inspection …), post title (副主任).
+    pub kind: Option<String>,
+    /// Event trigger word.
+    pub trigger: Option<String>,
+    pub time: Option<Time>,
+    /// Article fields.
+    pub headline: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub region: Option<String>,
+    pub source: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// Stable key, unique in the graph: `person:张维宁`, `organization:区城管局@焦作市`,
+    /// `post:张维宁|副主任|河南省人大常委会`, `event:inspection/2019-08-28/张维宁`, `article:ID`.
+    pub key: String,
+    pub label: String,
+    pub aliases: BTreeSet<String>,
+    pub evidence: BTreeSet<Evidence>,
+    pub details: Details,
+}
+
+/// What an edge says.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// person → post
+    Holds,
+    /// post → organization
+    PostIn,
+    /// event → person or organization, with the role (agent, companion …)
+    Role(String),
+    /// event → place (or organization as a venue)
+    Place,
+    /// branch → parent organization
+    SubOrganizationOf,
+    /// place → place (gazetteer), organization → place (by name)
+    LocatedIn,
+    /// entity → article
+    MentionedIn,
+    /// post or event → article
+    DerivedFrom,
+    /// article → person, with the role (reporter, photographer …)
+    Credit(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    pub evidence: BTreeSet<Evidence>,
+}
+
+/// The graph and an index from node keys.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    pub graph: StableDiGraph<Node, Edge>,
+    index: BTreeMap<String, NodeIndex>,
+}
+
+impl KnowledgeGraph {
+    /// The node with `key`, created with `kind` and `label` if new.
+    pub fn node(&mut self, kind: NodeKind, key: &str, label: &str) -> NodeIndex {
+        if let Some(&n) = self.index.get(key) {
+            return n;
+        }
+        let n = self.graph.add_node(Node {
+            kind,
+            key: key.to_owned(),
+            label: label.to_owned(),
+            aliases: BTreeSet::new(),
+            evidence: BTreeSet::new(),
+            details: Details::default(),
+        });
+        self.index.insert(key.to_owned(), n);
+        n
+    }
+
+    pub fn find(&self, key: &str) -> Option<NodeIndex> {
+        self.index.get(key).copied()
+    }
+
+    /// Adds `evidence` to the edge `kind` from `a` to `b`, creating it if new.
+    pub fn edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, evidence: Option<Evidence>) {
+        let existing = self
+            .graph
+            .edges_connecting(a, b)
+            .find(|e| e.weight().kind == kind)
+            .map(|e| e.id());
+        let id = existing.unwrap_or_else(|| {
+            self.graph.add_edge(
+                a,
+                b,
+                Edge {
+                    kind,
+                    evidence: BTreeSet::new(),
+                },
+            )
+        });
+        if let Some(evidence) = evidence {
+            self.graph[id].evidence.insert(evidence);
+        }
+    }
+
+    /// Nodes in key order: the deterministic order every exporter uses.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.index.values().map(|&n| (n, &self.graph[n]))
+    }
+
+    /// Outgoing edges of `n`, sorted by kind and target key.
+    pub fn edges_from(&self, n: NodeIndex) -> Vec<(&Edge, &Node)> {
+        let mut out: Vec<(&Edge, &Node)> = self
+            .graph
+            .edges(n)
+            .map(|e| (e.weight(), &self.graph[e.target()]))
+            .collect();
+        out.sort_by(|a, b| (&a.0.kind, &a.1.key).cmp(&(&b.0.kind, &b.1.key)));
+        out
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+}

@@ -1,0 +1,239 @@
+//! The persistent RDF store (Oxigraph on RocksDB): loading a graph, answering SPARQL, and the
+//! canned queries of `queries/`.
+//!
+//! Loading is idempotent: IRIs are deterministic and RDF is a set, so building the same articles
+//! twice adds nothing, and a second `build` over new articles extends the store.
+
+use std::path::Path;
+use std::time::Instant;
+
+use oxigraph::model::{Literal, NamedNode, Quad, Term, Variable};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+use crate::error::{Error, Result};
+use crate::rdf::PREFIXES;
+
+/// A store directory, opened for writing (`build`) or reading (`query`).
+pub struct Store {
+    inner: oxigraph::store::Store,
+}
+
+/// What a load did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LoadReport {
+    /// Quads handed to the loader.
+    pub quads: usize,
+    /// Quads in the store before and after.
+    pub before: usize,
+    pub after: usize,
+    pub seconds: f64,
+}
+
+impl LoadReport {
+    pub fn quads_per_second(&self) -> f64 {
+        self.quads as f64 / self.seconds.max(1e-9)
+    }
+}
+
+fn store_error(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Invalid(format!("{}: store: {e}", dir.display()))
+}
+
+impl Store {
+    /// Opens the store in `dir` for writing, creating it if needed.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.into(),
+            source,
+        })?;
+        let inner = oxigraph::store::Store::open(dir).map_err(|e| store_error(dir, e))?;
+        Ok(Store { inner })
+    }
+
+    /// Opens an existing store for reading only.
+    pub fn open_read_only(dir: &Path) -> Result<Store> {
+        if !dir.join("CURRENT").exists() {
+            return Err(Error::Invalid(format!(
+                "{}: no zhkg store here (run `zhkg build INPUT… --store {}` first)",
+                dir.display(),
+                dir.display()
+            )));
+        }
+        let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| store_error(dir, e))?;
+        Ok(Store { inner })
+    }
+
+    /// Adds `quads` with the bulk loader.
+    pub fn load(&self, quads: Vec<Quad>, dir: &Path) -> Result<LoadReport> {
+        let before = self.len(dir)?;
+        let started = Instant::now();
+        let count = quads.len();
+        let mut loader = self.inner.bulk_loader();
+        loader.load_quads(quads).map_err(|e| store_error(dir, e))?;
+        loader.commit().map_err(|e| store_error(dir, e))?;
+        let seconds = started.elapsed().as_secs_f64();
+        Ok(LoadReport {
+            quads: count,
+            before,
+            after: self.len(dir)?,
+            seconds,
+        })
+    }
+
+    pub fn len(&self, dir: &Path) -> Result<usize> {
+        self.inner.len().map_err(|e| store_error(dir, e))
+    }
+
+    /// Runs a SPARQL query. Our prefixes (zkg:, org:, schema: …) are predeclared; `bindings`
+    /// fix variables (`?name` = "王家鹏"@zh) with a VALUES block at the start of the WHERE
+    /// clause, so filters and aggregates see them.
+    pub fn query(
+        &self,
+        sparql: &str,
+        bindings: &[(String, Term)],
+    ) -> Result<QueryResults<'static>> {
+        let sparql = with_values(sparql, bindings)?;
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, iri) in PREFIXES {
+            evaluator = evaluator
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
+        }
+        evaluator
+            .parse_query(&sparql)
+            .map_err(|e| Error::Invalid(syntax_error(&sparql, &e.to_string())))?
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::Invalid(format!("query failed: {e}")))
+    }
+}
+
+/// The parser's message (`error at 1:36: expected …`) with the line it points at and a caret
+/// under the column.
+fn syntax_error(sparql: &str, message: &str) -> String {
+    let mut out = format!("SPARQL syntax error: {message}");
+    let position = message.strip_prefix("error at ").and_then(|rest| {
+        rest.split(':')
+            .take(2)
+            .map(|n| n.trim().parse::<usize>().ok())
+            .collect::<Option<Vec<_>>>()
+    });
+    if let Some([line, column]) = position.as_deref() {
+        if let Some(text) = sparql.lines().nth(line.saturating_sub(1)) {
+            let before: String = text.chars().take(column.saturating_sub(1)).collect();
+            let pad: usize = before
+                .chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum();
+            out.push_str(&format!("\n  {text}\n  {}^", " ".repeat(pad)));
+        }
+    }
+    out
+}
+
+/// `sparql` with `VALUES (?a ?b) { (x y) }` opening its first WHERE block.
+fn with_values(sparql: &str, bindings: &[(String, Term)]) -> Result<String> {
+    if bindings.is_empty() {
+        return Ok(sparql.to_owned());
+    }
+    for (name, _) in bindings {
+        Variable::new(name).map_err(|e| Error::Invalid(format!("?{name}: {e}")))?;
+    }
+    let upper = sparql.to_ascii_uppercase();
+    let brace = upper
+        .match_indices("WHERE")
+        .find_map(|(i, _)| {
+            let rest = &sparql[i + 5..];
+            let gap = rest.len() - rest.trim_start().len();
+            rest.trim_start().starts_with('{').then_some(i + 5 + gap)
+        })
+        .ok_or_else(|| Error::Invalid("arguments need a query with a WHERE { … } clause".into()))?;
+    let names: Vec<String> = bindings.iter().map(|(n, _)| format!("?{n}")).collect();
+    let values: Vec<String> = bindings.iter().map(|(_, t)| t.to_string()).collect();
+    Ok(format!(
+        "{} VALUES ({}) {{ ({}) }} {}",
+        &sparql[..=brace],
+        names.join(" "),
+        values.join(" "),
+        &sparql[brace + 1..]
+    ))
+}
+
+/// A `--arg NAME=VALUE` value as an RDF term: an IRI in `<…>`, an ISO date (typed at its
+/// precision), an integer, otherwise Chinese text (`"王家鹏"@zh`, as labels are written).
+pub fn argument_term(value: &str) -> Term {
+    if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        return NamedNode::new_unchecked(iri).into();
+    }
+    let date_like = matches!(value.len(), 7 | 10)
+        && value.contains('-')
+        && value.chars().all(|c| c.is_ascii_digit() || c == '-');
+    if date_like {
+        return crate::rdf::date_literal(value).into();
+    }
+    if let Ok(n) = value.parse::<i64>() {
+        return Literal::from(n).into();
+    }
+    Literal::new_language_tagged_literal_unchecked(value, "zh").into()
+}
+
+/// The canned queries shipped in `queries/`, by name.
+pub const NAMED_QUERIES: &[(&str, &str)] = &[
+    (
+        "posts-by-organization",
+        include_str!("../queries/posts-by-organization.rq"),
+    ),
+    (
+        "posts-of-person",
+        include_str!("../queries/posts-of-person.rq"),
+    ),
+    (
+        "events-on-date",
+        include_str!("../queries/events-on-date.rq"),
+    ),
+    (
+        "events-in-range",
+        include_str!("../queries/events-in-range.rq"),
+    ),
+    (
+        "events-of-person",
+        include_str!("../queries/events-of-person.rq"),
+    ),
+    ("companions", include_str!("../queries/companions.rq")),
+    (
+        "organizations-in-place",
+        include_str!("../queries/organizations-in-place.rq"),
+    ),
+    (
+        "most-mentioned-people",
+        include_str!("../queries/most-mentioned-people.rq"),
+    ),
+    (
+        "articles-mentioning",
+        include_str!("../queries/articles-mentioning.rq"),
+    ),
+];
+
+/// The arguments a canned query cannot do without (its `# requires:` line).
+pub fn required_arguments(query: &str) -> Vec<&str> {
+    query
+        .lines()
+        .filter_map(|l| l.strip_prefix("# requires:"))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// The text of a canned query.
+pub fn named_query(name: &str) -> Result<&'static str> {
+    NAMED_QUERIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, q)| *q)
+        .ok_or_else(|| {
+            let names: Vec<&str> = NAMED_QUERIES.iter().map(|(n, _)| *n).collect();
+            Error::Invalid(format!(
+                "no query named {name:?}; the queries are: {}",
+                names.join(", ")
+            ))
+        })
+}
