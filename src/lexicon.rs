@@ -142,6 +142,17 @@ pub(crate) fn choice<T: Copy>(
         })
 }
 
+/// A `strength` column: `strong` (true) or `weak` (false).
+pub(crate) fn strength(file: &str, row: &Row, index: usize) -> Result<bool> {
+    choice(
+        file,
+        row,
+        index,
+        "strength",
+        &[("strong", true), ("weak", false)],
+    )
+}
+
 /// Level of a Chinese administrative division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -222,13 +233,7 @@ fn parse_org_suffixes(file: &str, text: &str) -> Result<Vec<OrgSuffix>> {
     parse_tsv(file, text, &["suffix", "kind", "strength"])?
         .into_iter()
         .map(|row| {
-            let strong = choice(
-                file,
-                &row,
-                2,
-                "strength",
-                &[("strong", true), ("weak", false)],
-            )?;
+            let strong = strength(file, &row, 2)?;
             Ok(OrgSuffix {
                 suffix: row.fields[0].clone(),
                 kind: row.fields[1].clone(),

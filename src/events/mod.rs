@@ -15,7 +15,7 @@
 mod roles;
 
 use crate::error::Result;
-use crate::lexicon::{choice, parse_tsv};
+use crate::lexicon::{choice, parse_tsv, strength};
 use crate::recognize::{Dict, Mention, MentionKind, Text};
 use crate::time::TimeMention;
 
@@ -158,13 +158,7 @@ impl Detector {
         let mut triggers = Dict::default();
         for row in parse_tsv(file, triggers_tsv, &["trigger", "type", "strength"])? {
             let kind = choice(file, &row, 1, "type", &kinds)?;
-            let strong = choice(
-                file,
-                &row,
-                2,
-                "strength",
-                &[("strong", true), ("weak", false)],
-            )?;
+            let strong = strength(file, &row, 2)?;
             triggers.insert(&row.fields[0], TriggerWord { kind, strong });
         }
         let file = "data/event_roles.tsv";
@@ -475,15 +469,8 @@ pub fn event_id(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicons;
-    use crate::recognize::Recognizer;
+    use crate::recognize::tests::recognizer;
     use crate::time::{expressions::Day, find_times};
-    use std::sync::OnceLock;
-
-    fn recognizer() -> &'static Recognizer {
-        static R: OnceLock<Recognizer> = OnceLock::new();
-        R.get_or_init(|| Recognizer::new(Lexicons::embedded().unwrap()))
-    }
 
     /// `type trigger [time] role:name … @place …` for each event of `text`, dated 2019-08-30.
     fn events(text: &str) -> Vec<String> {

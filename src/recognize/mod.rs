@@ -351,11 +351,12 @@ fn select(t: &Text, mut candidates: Vec<Candidate>) -> Vec<Mention> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::sync::OnceLock;
 
-    fn recognizer() -> &'static Recognizer {
+    /// The recognizer with the embedded lexicons, built once for all tests.
+    pub(crate) fn recognizer() -> &'static Recognizer {
         static R: OnceLock<Recognizer> = OnceLock::new();
         R.get_or_init(|| Recognizer::new(Lexicons::embedded().unwrap()))
     }
