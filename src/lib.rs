@@ -16,17 +16,21 @@
 pub mod error;
 pub mod eval;
 pub mod events;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod lexicon;
+pub mod lookup;
 pub mod offsets;
 pub mod rdf;
 pub mod recognize;
 pub mod record;
 pub mod resolve;
+pub mod results;
 pub mod segment;
+pub mod serve;
 pub mod store;
 pub mod time;
 

@@ -8,12 +8,13 @@ use std::path::Path;
 use std::time::Instant;
 
 use oxigraph::model::{Literal, NamedNode, Quad, Term, Variable};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
 use crate::error::{Error, Result};
 use crate::rdf::PREFIXES;
 
-/// A store directory, opened for writing (`build`) or reading (`query`).
+/// A store directory, opened for writing (`build`) or reading (`query`). Cloning shares it.
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
 }
@@ -92,8 +93,22 @@ impl Store {
         sparql: &str,
         bindings: &[(String, Term)],
     ) -> Result<QueryResults<'static>> {
+        self.query_cancellable(sparql, bindings, None)
+    }
+
+    /// [`Store::query`] that stops with an error once `token` is cancelled (a timeout). SERVICE
+    /// calls fail: this build of Oxigraph has no HTTP client, so zhkg never reaches out to the network.
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        bindings: &[(String, Term)],
+        token: Option<CancellationToken>,
+    ) -> Result<QueryResults<'static>> {
         let sparql = with_values(sparql, bindings)?;
         let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = token {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
         for (prefix, iri) in PREFIXES {
             evaluator = evaluator
                 .with_prefix(*prefix, *iri)
@@ -105,6 +120,53 @@ impl Store {
             .on_store(&self.inner)
             .execute()
             .map_err(|e| Error::Invalid(format!("query failed: {e}")))
+    }
+}
+
+impl Store {
+    /// Runs a SELECT and returns its rows, each value in the order of the SELECT's variables.
+    pub fn select(
+        &self,
+        sparql: &str,
+        bindings: &[(String, Term)],
+    ) -> Result<Vec<Vec<Option<Term>>>> {
+        let QueryResults::Solutions(solutions) = self.query(sparql, bindings)? else {
+            return Err(Error::Invalid("expected a SELECT query".into()));
+        };
+        let variables = solutions.variables().to_vec();
+        let mut rows = Vec::new();
+        for solution in solutions {
+            let solution = solution.map_err(|e| Error::Invalid(format!("query failed: {e}")))?;
+            rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+        }
+        Ok(rows)
+    }
+
+    /// Writes every quad of the store in `format` (N-Quads, Turtle, JSON-LD …).
+    pub fn dump(&self, format: oxigraph::io::RdfFormat, out: impl std::io::Write) -> Result<()> {
+        let serializer = crate::rdf::PREFIXES.iter().try_fold(
+            oxigraph::io::RdfSerializer::from_format(format),
+            |s, (p, iri)| s.with_prefix(*p, *iri),
+        );
+        let serializer = serializer.map_err(|e| Error::Invalid(e.to_string()))?;
+        let result = if format.supports_datasets() {
+            self.inner.dump_to_writer(serializer, out).map(|_| ())
+        } else {
+            self.inner
+                .dump_graph_to_writer(oxigraph::model::GraphNameRef::DefaultGraph, serializer, out)
+                .map(|_| ())
+        };
+        result.map_err(|e| Error::Invalid(format!("dump failed: {e}")))
+    }
+}
+
+/// The text of a term: a literal's value, an IRI's string.
+pub fn text(term: &Option<Term>) -> String {
+    match term {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
     }
 }
 

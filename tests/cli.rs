@@ -299,13 +299,6 @@ fn demo_runs_on_the_embedded_sample() {
     assert!(text.contains("photographer 靳冬"));
 }
 
-#[test]
-fn unimplemented_commands_say_so_and_fail() {
-    let out = zhkg().args(["serve", "--store", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not implemented yet"));
-}
-
 /// Everything extracted from the sample page with the paper's region, as JSON records.
 fn sample_records() -> Vec<Value> {
     let out = extract(&[

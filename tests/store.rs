@@ -1,48 +1,12 @@
 //! `zhkg build` and `zhkg query` end to end: a store built from the sample page answers the
 //! canned queries of queries/ with the page's facts.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+mod common;
 
+use std::process::Output;
+
+use common::{build, sample, sample_store, stderr, zhkg};
 use serde_json::Value;
-
-fn zhkg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_zhkg"))
-}
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples/jiaozuo-page-2019-08-30.txt")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn build(store: &Path, inputs: &[&Path]) -> Output {
-    let out = zhkg()
-        .arg("build")
-        .args(inputs)
-        .args(["--region", "焦作市", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    out
-}
-
-/// One store from the sample page, shared by the query tests.
-fn sample_store() -> &'static Path {
-    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &STORE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = dir.path().join("store");
-            build(&store, &[&sample()]);
-            (dir, store)
-        })
-        .1
-}
 
 fn query(args: &[&str]) -> Output {
     zhkg()

@@ -8,7 +8,7 @@ use zhkg::input::{Document, Format};
 use zhkg::layout::ArticleKind;
 use zhkg::{Extractor, Options, Record, SAMPLE_NAME, SAMPLE_PAGE};
 
-use super::{DemoArgs, ResultFormat};
+use super::DemoArgs;
 
 pub fn run(args: &DemoArgs) -> Result<ExitCode> {
     let options = Options {
@@ -69,10 +69,10 @@ fn build_and_query(records: &[Record], dir: &std::path::Path) -> Result<String> 
             dir.display()
         );
         let mut buf = Vec::new();
-        super::query::write_results(
+        zhkg::results::write_results(
             &mut buf,
             store.query(sparql, &bindings)?,
-            ResultFormat::Table,
+            zhkg::results::ResultFormat::Table,
         )?;
         out.push_str(&String::from_utf8_lossy(&buf));
     }

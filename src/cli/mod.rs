@@ -4,13 +4,16 @@ mod bench;
 mod build;
 mod demo;
 mod eval;
+mod export;
 mod extract;
+mod lookup;
 mod query;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Build a knowledge graph of people, posts, organizations, places and events from Chinese news.
@@ -33,11 +36,11 @@ pub enum Command {
     /// Run a SPARQL query against a store.
     Query(QueryArgs),
     /// Show an entity card: posts, events, related entities, sources.
-    Lookup(StoreArgs),
-    /// Export the graph for Gephi, Cytoscape, yEd, Graphviz or a browser.
-    Export(StoreArgs),
+    Lookup(LookupArgs),
+    /// Export the graph for Gephi, Cytoscape, yEd, Graphviz or a browser, or dump it as RDF.
+    Export(ExportArgs),
     /// Serve a read-only SPARQL endpoint.
-    Serve(StoreArgs),
+    Serve(ServeArgs),
     /// Score the recognizers on an annotated corpus.
     Eval(EvalArgs),
     /// Run the pipeline on the bundled sample page, build a store and query it.
@@ -124,6 +127,21 @@ pub enum ResultFormat {
     Ntriples,
 }
 
+impl From<ResultFormat> for zhkg::results::ResultFormat {
+    fn from(f: ResultFormat) -> Self {
+        use zhkg::results::ResultFormat as R;
+        match f {
+            ResultFormat::Table => R::Table,
+            ResultFormat::Json => R::Json,
+            ResultFormat::Csv => R::Csv,
+            ResultFormat::Tsv => R::Tsv,
+            ResultFormat::Xml => R::Xml,
+            ResultFormat::Turtle => R::Turtle,
+            ResultFormat::Ntriples => R::Ntriples,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// Keep the demo's store in this directory instead of a temporary one.
@@ -131,15 +149,79 @@ pub struct DemoArgs {
     pub store: Option<PathBuf>,
 }
 
-/// Arguments of the commands that read a store; the rest is taken as-is until they land.
 #[derive(Debug, Args)]
-pub struct StoreArgs {
-    /// Directory of the persistent store.
+pub struct ExportArgs {
+    /// Directory of the store (made by `zhkg build`).
     #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
-    /// Further arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub rest: Vec<String>,
+    pub store: PathBuf,
+    /// graphml, gexf (1.3), dot, cyjs (Cytoscape.js JSON), html (one self-contained page), or the
+    /// RDF dumps nquads, turtle, jsonld.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write here instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep only these node types: person, organization, place, event (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "TYPES")]
+    pub types: Vec<String>,
+    /// Keep only what lies within --depth edges of the entity with this name.
+    #[arg(long, value_name = "NAME")]
+    pub around: Option<String>,
+    /// How far --around reaches.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// Keep events and mentions dated on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Keep events and mentions dated on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+    /// Drop entities mentioned fewer times, and events reported by fewer articles.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_mentions: usize,
+    /// Draw co-mention edges only between entities sharing at least N articles (0: none).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub co_mentions: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Graphml,
+    Gexf,
+    Dot,
+    Cyjs,
+    Html,
+    Nquads,
+    Turtle,
+    Jsonld,
+}
+
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// Directory of the store (made by `zhkg build`).
+    #[arg(long, value_name = "DIR")]
+    pub store: PathBuf,
+    /// A name, an alias or part of a name.
+    pub name: String,
+    /// Print the card (or the candidates) as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Directory of the store (made by `zhkg build`).
+    #[arg(long, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Address to listen on; loopback unless you say otherwise.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+    pub bind: String,
+    /// Seconds a query may run before it is stopped.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Requests served at once.
+    #[arg(long, default_value_t = 4)]
+    pub threads: usize,
 }
 
 #[derive(Debug, Args)]
@@ -199,15 +281,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Bench(args) => bench::run(&args),
         Command::Build(args) => build::run(&args, cli.verbose),
         Command::Query(args) => query::run(&args),
-        Command::Lookup(_) => not_yet("lookup", 6),
-        Command::Export(_) => not_yet("export", 6),
-        Command::Serve(_) => not_yet("serve", 6),
+        Command::Lookup(args) => lookup::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Eval(args) => eval::run(&args),
     }
-}
-
-fn not_yet(command: &str, issue: u32) -> Result<ExitCode> {
-    bail!("`zhkg {command}` is not implemented yet (planned in issue #{issue}); nothing was done")
 }
 
 /// True when the error chain bottoms out in a closed output pipe.

@@ -1,0 +1,80 @@
+//! `zhkg export`: the store as a graph file for Gephi, Cytoscape, yEd, Graphviz, networkx or a
+//! browser, or dumped as RDF.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use zhkg::export::{self, Filter, NODE_TYPES};
+use zhkg::store::Store;
+
+use super::{ExportArgs, ExportFormat};
+
+pub fn run(args: &ExportArgs) -> Result<ExitCode> {
+    let store = Store::open_read_only(&args.store)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let rdf = match args.format {
+        ExportFormat::Nquads => Some(RdfFormat::NQuads),
+        ExportFormat::Turtle => Some(RdfFormat::Turtle),
+        ExportFormat::Jsonld => Some(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        }),
+        _ => None,
+    };
+    let filter = filter(args)?;
+    if let Some(format) = rdf {
+        if !filter.keeps_all() {
+            bail!("filters (--types, --around, --since, --until, --min-mentions, --co-mentions) apply to graph formats, not to RDF dumps");
+        }
+        store.dump(format, &mut out)?;
+    } else {
+        let graph = export::load(&store, &filter)?;
+        let text = match args.format {
+            ExportFormat::Graphml => export::graphml(&graph),
+            ExportFormat::Gexf => export::gexf(&graph),
+            ExportFormat::Dot => export::dot(&graph),
+            ExportFormat::Cyjs => serde_json::to_string_pretty(&export::cytoscape_json(&graph))?,
+            _ => export::html(&graph),
+        };
+        out.write_all(text.as_bytes())?;
+        eprintln!(
+            "zhkg: {} nodes, {} edges",
+            graph.nodes.len(),
+            graph.edges.len()
+        );
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The filter the flags ask for, checked.
+fn filter(args: &ExportArgs) -> Result<Filter> {
+    for t in &args.types {
+        if !NODE_TYPES.contains(&t.as_str()) {
+            bail!("--types {t:?}: the types are {}", NODE_TYPES.join(", "));
+        }
+    }
+    let date = |flag: &str, d: &Option<String>| -> Result<Option<String>> {
+        d.as_ref()
+            .map(|d| {
+                zhkg::time::parse_date(d)
+                    .with_context(|| format!("{flag} {d:?} is not a valid date (want YYYY-MM-DD)"))
+            })
+            .transpose()
+    };
+    Ok(Filter {
+        types: args.types.clone(),
+        around: args.around.clone(),
+        depth: args.depth,
+        since: date("--since", &args.since)?,
+        until: date("--until", &args.until)?,
+        min_mentions: args.min_mentions,
+        co_mentions: args.co_mentions,
+    })
+}

@@ -1,0 +1,43 @@
+//! Helpers shared by the store, export, lookup and serve tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub fn zhkg() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zhkg"))
+}
+
+pub fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples/jiaozuo-page-2019-08-30.txt")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn build(store: &Path, inputs: &[&Path]) -> Output {
+    let out = zhkg()
+        .arg("build")
+        .args(inputs)
+        .args(["--region", "焦作市", "--store"])
+        .arg(store)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
+/// One store from the sample page, shared by the query tests.
+pub fn sample_store() -> &'static Path {
+    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &STORE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = dir.path().join("store");
+            build(&store, &[&sample()]);
+            (dir, store)
+        })
+        .1
+}
