@@ -71,8 +71,8 @@ pub struct Source {
     pub headline: Option<String>,
     pub date: Option<String>,
     pub mentions: usize,
-    /// The text around the first mention, the mention in 【】.
-    pub snippet: String,
+    /// The text around each mention (the first few), the mention in 【】.
+    pub snippets: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,9 +89,10 @@ pub struct Card {
     pub sources: Vec<Source>,
 }
 
-/// How many related entities and source articles a card shows.
+/// How many related entities, source articles and snippets per article a card shows.
 const RELATED: usize = 10;
 const SOURCES: usize = 10;
+const SNIPPETS: usize = 3;
 /// Characters of context on each side of a mention in a snippet.
 const CONTEXT: usize = 18;
 
@@ -266,6 +267,10 @@ fn related(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Related>> {
         .collect())
 }
 
+/// `[start, end)` of an article's first mentions.
+type Spans = Vec<(usize, usize)>;
+
+/// The articles naming the entity, by date, with snippets around their first mentions.
 fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
     let rows = store.select(
         "SELECT ?a ?article ?headline ?date ?start ?end WHERE {
@@ -276,32 +281,31 @@ fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
          } ORDER BY ?date ?article ?start",
         bind,
     )?;
-    let mut out: Vec<(String, Source, usize, usize)> = Vec::new();
+    let mut out: Vec<(String, Source, Spans)> = Vec::new();
     for r in &rows {
         let article = text(&r[1]);
+        let start = text(&r[4]).parse().unwrap_or(0);
+        let span = (start, text(&r[5]).parse().unwrap_or(start));
         if let Some(last) = out.last_mut().filter(|s| s.1.article == article) {
             last.1.mentions += 1;
+            if last.2.len() < SNIPPETS {
+                last.2.push(span);
+            }
             continue;
         }
         if out.len() == SOURCES {
             continue;
         }
-        let start = text(&r[4]).parse().unwrap_or(0);
-        let end = text(&r[5]).parse().unwrap_or(start);
-        out.push((
-            text(&r[0]),
-            Source {
-                article,
-                headline: opt(&r[2]),
-                date: opt(&r[3]),
-                mentions: 1,
-                snippet: String::new(),
-            },
-            start,
-            end,
-        ));
+        let source = Source {
+            article,
+            headline: opt(&r[2]),
+            date: opt(&r[3]),
+            mentions: 1,
+            snippets: Vec::new(),
+        };
+        out.push((text(&r[0]), source, vec![span]));
     }
-    for (iri, source, start, end) in &mut out {
+    for (iri, source, spans) in &mut out {
         let a: Term = NamedNode::new_unchecked(iri.as_str()).into();
         let body = store.select(
             "SELECT ?body WHERE { ?a schema:articleBody ?body }",
@@ -313,9 +317,9 @@ fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
             .unwrap_or_default()
             .chars()
             .collect();
-        source.snippet = snippet(&body, *start, *end);
+        source.snippets = spans.iter().map(|&(s, e)| snippet(&body, s, e)).collect();
     }
-    Ok(out.into_iter().map(|(_, s, ..)| s).collect())
+    Ok(out.into_iter().map(|(_, s, _)| s).collect())
 }
 
 /// The text around `[start, end)` with the span marked 【…】, on one line.
@@ -390,13 +394,15 @@ pub fn render(card: &Card) -> String {
     out += "  sources:\n";
     for s in &card.sources {
         out += &format!(
-            "    {} {} [{}] ×{}\n      {}\n",
+            "    {} {} [{}] ×{}\n",
             s.date.as_deref().unwrap_or("-"),
             s.headline.as_deref().unwrap_or("(no headline)"),
             s.article,
             s.mentions,
-            s.snippet
         );
+        for snippet in &s.snippets {
+            out += &format!("      {snippet}\n");
+        }
     }
     out
 }

@@ -164,6 +164,12 @@ fn lookup_shows_posts_events_related_and_sources() {
     assert_eq!(json["result"], "card");
     assert_eq!(json["posts"].as_array().unwrap().len(), 2);
     assert_eq!(json["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(json["sources"][1]["mentions"], 5);
+    assert_eq!(
+        json["sources"][1]["snippets"].as_array().unwrap().len(),
+        3,
+        "the first three"
+    );
 }
 
 #[test]
