@@ -11,8 +11,8 @@ use oxigraph::sparql::QueryResults;
 use crate::error::{Error, Result};
 use crate::rdf::PREFIXES;
 
-/// How to write results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How to write results (also the values of `zhkg query --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ResultFormat {
     Table,
     Json,

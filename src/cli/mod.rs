@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+pub use zhkg::results::ResultFormat;
 
 /// Build a knowledge graph of people, posts, organizations, places and events from Chinese news.
 #[derive(Debug, Parser)]
@@ -114,32 +115,6 @@ pub struct QueryArgs {
     /// (for CONSTRUCT and DESCRIBE).
     #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
     pub format: ResultFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ResultFormat {
-    Table,
-    Json,
-    Csv,
-    Tsv,
-    Xml,
-    Turtle,
-    Ntriples,
-}
-
-impl From<ResultFormat> for zhkg::results::ResultFormat {
-    fn from(f: ResultFormat) -> Self {
-        use zhkg::results::ResultFormat as R;
-        match f {
-            ResultFormat::Table => R::Table,
-            ResultFormat::Json => R::Json,
-            ResultFormat::Csv => R::Csv,
-            ResultFormat::Tsv => R::Tsv,
-            ResultFormat::Xml => R::Xml,
-            ResultFormat::Turtle => R::Turtle,
-            ResultFormat::Ntriples => R::Ntriples,
-        }
-    }
 }
 
 #[derive(Debug, Args)]

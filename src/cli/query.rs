@@ -25,7 +25,7 @@ pub fn run(args: &QueryArgs) -> Result<ExitCode> {
     let results = store.query(&sparql, &bindings)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write_results(&mut out, results, args.format.into())?;
+    write_results(&mut out, results, args.format)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
