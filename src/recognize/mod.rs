@@ -379,6 +379,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_country_s_army_or_side_is_not_a_person() {
+        for text in ["乌军当天撤出该地。", "俄方表示反对。", "韩方代表出席。"]
+        {
+            assert!(
+                !found(text).iter().any(|m| m.starts_with("Person")),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
     fn three_character_names_jieba_cuts_after_two() {
         // 汪明/nr 新/a, 方齐/nr 连/nr, 翟/nr 启运/v: the whole name, not its first two characters.
         assert!(found("县委书记汪明新经常到基层").contains(&"Person 汪明新".to_owned()));

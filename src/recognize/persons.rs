@@ -208,6 +208,17 @@ impl Context<'_> {
         {
             return None; // 李万 of 李万、文苑街道: a township's name, not a person
         }
+        // 乌军, 俄方, 美籍: a country's army, side or nationality, not a person.
+        let country_word = end - start == 2
+            && "军方籍".contains(t.chars[start + 1])
+            && self
+                .r
+                .lexicons
+                .place_abbreviations
+                .contains_key(&t.chars[start]);
+        if country_word {
+            return None;
+        }
         let titled = self.title_ends[start] || self.title_starts[end];
         if self.r.lexicons.people.contains(&name) {
             return Some(8);
