@@ -237,7 +237,6 @@ impl Extractor {
     }
 }
 
-/// Maps `f` over `items` on all cores, keeping the order: contiguous chunks, one per thread.
 /// The time expressions of a text that start on a word boundary (not 日前 inside 节日前).
 pub fn times_in(text: &crate::recognize::Text, date: Option<&str>) -> Vec<TimeMention> {
     find_times(&text.chars, date.and_then(Day::parse))
@@ -309,6 +308,7 @@ fn event_records(
     out
 }
 
+/// Maps `f` over `items` on all cores, keeping the order: contiguous chunks, one per thread.
 pub fn parallel_map<T: Send, R: Send>(
     items: Vec<T>,
     threads: usize,
