@@ -276,6 +276,38 @@ pub const NAMED_QUERIES: &[(&str, &str)] = &[
     ),
 ];
 
+/// `--arg NAME=VALUE` pairs as variable bindings. Every argument must be a variable of the
+/// query, and a canned query (`named`) must get all its required arguments.
+pub fn arguments(
+    args: &[impl AsRef<str>],
+    sparql: &str,
+    named: bool,
+) -> Result<Vec<(String, Term)>> {
+    let mut out = Vec::new();
+    for arg in args {
+        let arg = arg.as_ref();
+        let Some((name, value)) = arg.split_once('=') else {
+            return Err(Error::Invalid(format!("--arg {arg:?}: want NAME=VALUE")));
+        };
+        if !sparql.contains(&format!("?{name}")) {
+            return Err(Error::Invalid(format!(
+                "--arg {name}: the query has no variable ?{name}"
+            )));
+        }
+        out.push((name.to_owned(), argument_term(value)));
+    }
+    if named {
+        for required in required_arguments(sparql) {
+            if !out.iter().any(|(n, _)| n == required) {
+                return Err(Error::Invalid(format!(
+                    "this query needs --arg {required}=…"
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The arguments a canned query cannot do without (its `# requires:` line).
 pub fn required_arguments(query: &str) -> Vec<&str> {
     query

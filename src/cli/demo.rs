@@ -57,11 +57,7 @@ fn build_and_query(records: &[Record], dir: &std::path::Path) -> Result<String> 
     let store = zhkg::store::Store::open_read_only(dir)?;
     for (title, name, args) in DEMO_QUERIES {
         let sparql = zhkg::store::named_query(name)?;
-        let bindings: Vec<_> = args
-            .iter()
-            .filter_map(|a| a.split_once('='))
-            .map(|(k, v)| (k.to_owned(), zhkg::store::argument_term(v)))
-            .collect();
+        let bindings = zhkg::store::arguments(args, sparql, true)?;
         let args_shown: String = args.iter().map(|a| format!(" --arg {a}")).collect();
         let _ = writeln!(
             out,

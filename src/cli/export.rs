@@ -9,6 +9,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use zhkg::export::{self, Filter, NODE_TYPES};
 use zhkg::store::Store;
 
+use super::extract::date_flag;
 use super::{ExportArgs, ExportFormat};
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
@@ -60,20 +61,12 @@ fn filter(args: &ExportArgs) -> Result<Filter> {
             bail!("--types {t:?}: the types are {}", NODE_TYPES.join(", "));
         }
     }
-    let date = |flag: &str, d: &Option<String>| -> Result<Option<String>> {
-        d.as_ref()
-            .map(|d| {
-                zhkg::time::parse_date(d)
-                    .with_context(|| format!("{flag} {d:?} is not a valid date (want YYYY-MM-DD)"))
-            })
-            .transpose()
-    };
     Ok(Filter {
         types: args.types.clone(),
         around: args.around.clone(),
         depth: args.depth,
-        since: date("--since", &args.since)?,
-        until: date("--until", &args.until)?,
+        since: date_flag("--since", &args.since)?,
+        until: date_flag("--until", &args.until)?,
         min_mentions: args.min_mentions,
         co_mentions: args.co_mentions,
     })

@@ -12,18 +12,22 @@ use super::{ExtractArgs, FormatArg, InputArgs};
 
 /// Checks `--date` and turns the input arguments into library options.
 pub fn options(input: &InputArgs) -> Result<Options> {
-    let date = match &input.date {
-        Some(d) => Some(
-            zhkg::time::parse_date(d)
-                .with_context(|| format!("--date {d:?} is not a valid date (want YYYY-MM-DD)"))?,
-        ),
-        None => None,
-    };
     Ok(Options {
-        date,
+        date: date_flag("--date", &input.date)?,
         region: input.region.clone(),
         byte_offsets: false,
     })
+}
+
+/// A date flag checked and written as ISO `YYYY-MM-DD`.
+pub fn date_flag(flag: &str, value: &Option<String>) -> Result<Option<String>> {
+    value
+        .as_ref()
+        .map(|d| {
+            zhkg::time::parse_date(d)
+                .with_context(|| format!("{flag} {d:?} is not a valid date (want YYYY-MM-DD)"))
+        })
+        .transpose()
 }
 
 pub fn format(arg: FormatArg) -> Format {

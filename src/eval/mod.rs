@@ -68,6 +68,17 @@ pub struct Sentence {
     pub date: Option<String>,
 }
 
+impl Sentence {
+    /// A sentence of a corpus that gives no publication date.
+    pub fn undated(text: String, gold: Vec<Span>) -> Sentence {
+        Sentence {
+            text,
+            gold,
+            date: None,
+        }
+    }
+}
+
 /// Annotated corpus formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Corpus {
@@ -291,11 +302,10 @@ mod tests {
 
     #[test]
     fn exact_spans_only_count() {
-        let sentences = vec![Sentence {
-            text: "张维宁到焦作市调研".into(),
-            gold: vec![span(Label::Person, 0, 3), span(Label::Place, 4, 7)],
-            date: None,
-        }];
+        let sentences = vec![Sentence::undated(
+            "张维宁到焦作市调研".into(),
+            vec![span(Label::Person, 0, 3), span(Label::Place, 4, 7)],
+        )];
         let report = score(&sentences, &[Label::Person, Label::Place], |_| {
             vec![
                 span(Label::Person, 0, 3),

@@ -49,11 +49,10 @@ pub fn bio(path: &Path) -> Result<Vec<Sentence>> {
         if line.trim().is_empty() {
             close(&mut open, &mut spans, position);
             if !chars.is_empty() {
-                sentences.push(Sentence {
-                    text: std::mem::take(&mut chars),
-                    gold: std::mem::take(&mut spans),
-                    date: None,
-                });
+                sentences.push(Sentence::undated(
+                    std::mem::take(&mut chars),
+                    std::mem::take(&mut spans),
+                ));
             }
             position = 0;
             continue;
@@ -100,11 +99,7 @@ pub fn bio(path: &Path) -> Result<Vec<Sentence>> {
     }
     close(&mut open, &mut spans, position);
     if !chars.is_empty() {
-        sentences.push(Sentence {
-            text: chars,
-            gold: spans,
-            date: None,
-        });
+        sentences.push(Sentence::undated(chars, spans));
     }
     Ok(sentences)
 }
@@ -153,11 +148,7 @@ pub fn cluener(path: &Path) -> Result<Vec<Sentence>> {
             }
         }
         gold.sort();
-        sentences.push(Sentence {
-            text: parsed.text,
-            gold,
-            date: None,
-        });
+        sentences.push(Sentence::undated(parsed.text, gold));
     }
     Ok(sentences)
 }
@@ -200,11 +191,7 @@ pub fn pfr(path: &Path) -> Result<Vec<Sentence>> {
                 })
             })
             .collect();
-        sentences.push(Sentence {
-            text: parsed.text,
-            gold,
-            date: None,
-        });
+        sentences.push(Sentence::undated(parsed.text, gold));
     }
     Ok(sentences)
 }

@@ -180,16 +180,7 @@ impl Detector {
             if found.is_empty() {
                 current = current.filter(|&c| continues(&events[c], t, mentions, start, end));
                 if let Some(c) = current {
-                    let mut event = events[c].clone();
-                    roles::assign(
-                        self,
-                        t,
-                        mentions,
-                        start,
-                        end,
-                        std::slice::from_mut(&mut event),
-                    );
-                    events[c] = event;
+                    roles::assign(self, t, mentions, start, end, &mut events[c..=c]);
                 }
                 continue;
             }

@@ -170,9 +170,12 @@ pub fn load(store: &Store, filter: &Filter) -> Result<Graph> {
         if let Some(date) = date {
             let range = dates
                 .entry(entity.clone())
-                .or_insert((date.clone(), date.clone()));
-            range.0 = range.0.clone().min(date.clone());
-            range.1 = range.1.clone().max(date);
+                .or_insert_with(|| (date.clone(), date.clone()));
+            if date < range.0 {
+                range.0 = date;
+            } else if date > range.1 {
+                range.1 = date;
+            }
         }
         articles.entry(article).or_default().insert(entity);
     }
