@@ -11,7 +11,6 @@ use crate::error::{Error, Result};
 use crate::events::{self, Detector, Found};
 use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
-use crate::lexicon::Lexicons;
 use crate::recognize::{posts, Mention, MentionKind, Recognizer};
 use crate::record::{
     entity_id, Argument, Credit, Entity, EntityType, Event, EventTime, Participant, Post, Record,
@@ -51,7 +50,7 @@ impl Extractor {
     /// Loads the embedded lexicons and builds the recognizers.
     pub fn new() -> Result<Extractor> {
         Ok(Extractor {
-            recognizer: Arc::new(Recognizer::new(Lexicons::embedded()?)),
+            recognizer: Arc::new(Recognizer::embedded()?),
             detector: Arc::new(Detector::embedded()?),
             regions: Arc::default(),
             threads: threads(),

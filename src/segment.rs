@@ -46,13 +46,27 @@ impl Segmenter {
     /// jieba's default dictionary plus `words` (word, POS tag) from our lexicons, so that titles
     /// and organization suffixes such as 党工委 or 管委会 come out as single words.
     pub fn new<'w>(words: impl IntoIterator<Item = (&'w str, &'w str)>) -> Segmenter {
-        let mut jieba = Jieba::new();
+        let mut segmenter = Segmenter::default_dictionary();
+        segmenter.add_words(words);
+        segmenter
+    }
+
+    /// jieba's default dictionary alone. Loading it is most of zhkg's start-up (about 0.1 s),
+    /// so [`crate::recognize::Recognizer::embedded`] does it on a thread of its own while the
+    /// lexicons are parsed.
+    pub fn default_dictionary() -> Segmenter {
+        Segmenter {
+            jieba: Jieba::new(),
+        }
+    }
+
+    /// Adds `words` (word, POS tag) that jieba does not know yet.
+    pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, &'w str)>) {
         for (word, tag) in words {
-            if !jieba.has_word(word) {
-                jieba.add_word(word, None, Some(tag));
+            if !self.jieba.has_word(word) {
+                self.jieba.add_word(word, None, Some(tag));
             }
         }
-        Segmenter { jieba }
     }
 
     /// The dictionary's tag for `word`, if it is a dictionary word.

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use zhkg::eval::{self, Corpus, Label, Sentence, Span};
 use zhkg::events::Detector;
-use zhkg::lexicon::Lexicons;
 use zhkg::recognize::{MentionKind, Recognizer};
 
 use super::{CorpusArg, EvalArgs};
@@ -29,7 +28,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     };
     let sentences = eval::read(&args.file, corpus, &args.category)
         .with_context(|| format!("reading {}", args.file.display()))?;
-    let recognizer = Recognizer::new(Lexicons::embedded()?);
+    let recognizer = Recognizer::embedded()?;
     let detector = Detector::embedded()?;
     let recognize = |sentence: &Sentence| -> Vec<Span> {
         let spans = if corpus == Corpus::Cec {

@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use dict::{Dict, SuffixDict};
 
-use crate::lexicon::{Level, Lexicons};
+use crate::lexicon::{Level, Lexicons, WordClass};
 use crate::segment::{Segmenter, Token};
 
 /// What a mention names.
@@ -88,6 +88,11 @@ pub struct Recognizer {
     place_suffixes: SuffixDict<String>,
     /// Known organizations, for "which known name ends here" lookups.
     organization_ends: SuffixDict<String>,
+    /// Well-known people: our list (strong) and public figures from THUOCL and CC-CEDICT.
+    known_people: Dict<bool>,
+    /// Transliterated foreign names HanLP knows (普京, 斯捷帕申), for the longest one starting
+    /// at a position.
+    foreign_names: Dict<()>,
     /// Cue words after a name (说, 一行) and before one (会见), as tries.
     cue_after_dict: Dict<()>,
     cue_before_dict: SuffixDict<()>,
@@ -124,8 +129,27 @@ impl Text<'_> {
 }
 
 impl Recognizer {
+    /// The recognizer with the embedded lexicons. jieba's dictionary loads on a second thread
+    /// while the lexicons are parsed, which halves start-up.
+    pub fn embedded() -> crate::Result<Recognizer> {
+        let (segmenter, lexicons) = std::thread::scope(|scope| {
+            let segmenter = scope.spawn(Segmenter::default_dictionary);
+            let lexicons = Lexicons::embedded();
+            let segmenter = segmenter
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (segmenter, lexicons)
+        });
+        Ok(Recognizer::with_segmenter(lexicons?, segmenter))
+    }
+
     /// Builds dictionaries from the lexicons and the segmenter with our words added.
     pub fn new(lexicons: Lexicons) -> Recognizer {
+        Recognizer::with_segmenter(lexicons, Segmenter::default_dictionary())
+    }
+
+    /// Builds dictionaries from the lexicons and adds our words to `segmenter`.
+    fn with_segmenter(lexicons: Lexicons, mut segmenter: Segmenter) -> Recognizer {
         let mut places = Dict::default();
         let place_suffix_words: HashSet<&str> = lexicons
             .place_suffixes
@@ -167,9 +191,15 @@ impl Recognizer {
                 },
             );
         }
+        add_derived_places(&mut places, &lexicons.derived);
         let mut organizations = Dict::default();
         for org in &lexicons.organizations {
             organizations.insert(&org.name, org.canonical.clone());
+        }
+        for (name, _) in &lexicons.derived.organizations {
+            if organizations.get(name).is_empty() {
+                organizations.insert(name, name.clone());
+            }
         }
         let org_suffixes: HashMap<String, bool> = lexicons
             .org_suffixes
@@ -210,7 +240,7 @@ impl Recognizer {
             .filter(|s| s.suffix.chars().count() >= 2)
             .map(|s| (s.suffix.as_str(), "nt"))
             .chain(title_words.iter().map(|t| (*t, "nnt")));
-        let segmenter = Segmenter::new(words);
+        segmenter.add_words(words);
         Recognizer {
             segmenter,
             places,
@@ -237,6 +267,25 @@ impl Recognizer {
                 let mut d = SuffixDict::default();
                 for org in &lexicons.organizations {
                     d.insert(&org.name, org.canonical.clone());
+                }
+                d
+            },
+            known_people: {
+                let mut d = Dict::default();
+                for name in &lexicons.people {
+                    d.insert(name, true);
+                }
+                for name in &lexicons.derived.public_figures {
+                    if !lexicons.people.contains(name) {
+                        d.insert(name, false);
+                    }
+                }
+                d
+            },
+            foreign_names: {
+                let mut d = Dict::default();
+                for name in &lexicons.derived.foreign_names {
+                    d.insert(name, ());
                 }
                 d
             },
@@ -321,6 +370,30 @@ impl Recognizer {
     }
 }
 
+/// Places from the derived tables (HanLP's and CC-CEDICT's place names, and words HanLP counts
+/// as places where jieba does not), behind the gazetteer and our world places: a name already
+/// known keeps its level and parent.
+fn add_derived_places(places: &mut Dict<PlaceEntry>, derived: &crate::lexicon::Derived) {
+    let classed = derived
+        .word_classes
+        .iter()
+        .filter(|(_, (class, _))| matches!(class, WordClass::Place | WordClass::ForeignPlace))
+        .map(|(name, _)| name);
+    for name in derived.places.iter().chain(classed) {
+        if places.get(name).is_empty() {
+            places.insert(
+                name,
+                PlaceEntry {
+                    canonical: name.clone(),
+                    level: None,
+                    short: false,
+                    parent: None,
+                },
+            );
+        }
+    }
+}
+
 /// Chooses non-overlapping candidates: longest first, then higher priority, then leftmost.
 fn select(t: &Text, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     candidates.sort_by(|a, b| {
@@ -358,7 +431,7 @@ pub(crate) mod tests {
     /// The recognizer with the embedded lexicons, built once for all tests.
     pub(crate) fn recognizer() -> &'static Recognizer {
         static R: OnceLock<Recognizer> = OnceLock::new();
-        R.get_or_init(|| Recognizer::new(Lexicons::embedded().unwrap()))
+        R.get_or_init(|| Recognizer::embedded().unwrap())
     }
 
     /// `KIND surface` for every mention, in text order.

@@ -4,6 +4,7 @@
 //! names next to a title (主席马特维延科).
 
 use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use crate::lexicon::{JapanesePart, Role, RoleCounts};
 use crate::segment::Token;
 
 /// Characters that do not occur in given names in running text; a candidate containing one is
@@ -43,6 +44,38 @@ const GLUED_BEFORE_NAME: &str = "胜对向和与给让请由被把见问找派�
 /// Score a candidate needs to be proposed.
 const THRESHOLD: i32 = 3;
 
+/// Characters after a transliterated run that make it a place name.
+const FOREIGN_PLACE_SUFFIXES: &str = "省州市县区镇村岛郡河湖港湾堡山";
+
+/// Uses in HanLP's corpus under which a word of another class may still be a name after a title.
+const RARE_WORD_USES: u32 = 5;
+
+/// What a name listed among public figures (THUOCL, CC-CEDICT) adds: evidence, not proof, as
+/// many of them are also the first characters of other people's names (罗点 of 罗点点).
+const PUBLIC_FIGURE: i32 = 2;
+
+/// ln P(role) of a character the role table does not list (rare characters, often in names).
+const UNKNOWN_LN_P: f32 = -2.3;
+
+/// ln P(after a name) of a word the role table does not list, and the least any word gets: what
+/// follows a name is weak evidence, so it only tips close calls.
+const AFTER_UNKNOWN_LN_P: f32 = -5.0;
+const AFTER_FLOOR_LN_P: f32 = -6.0;
+
+/// Weight and offset of the name statistics against the rule score (tuning knobs).
+fn knobs() -> (f32, f32) {
+    static K: std::sync::OnceLock<(f32, f32)> = std::sync::OnceLock::new();
+    *K.get_or_init(|| {
+        let get = |name: &str, default: f32| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default)
+        };
+        (get("ZHKG_W", 0.5), get("ZHKG_B", -8.0))
+    })
+}
+
 const NAME_TAGS: &[&str] = &["nr", "nrfg", "nrt"];
 
 pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candidate>) {
@@ -63,18 +96,19 @@ pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candid
         if t.token_starting[start].is_none() && !after_title && !context.inside_name_token(start) {
             continue;
         }
-        if let Some(c) = context.best_chinese_name(start) {
-            out.push(c);
-        }
-        if let Some(c) = context.foreign_name(start) {
-            out.push(c);
-        }
-        if let Some(c) = context.japanese_name(start) {
-            out.push(c);
-        }
-        if let Some(c) = context.bare_surname(start) {
-            out.push(c);
-        }
+        let found = [
+            context.known_person(start),
+            context.best_chinese_name(start),
+            context.foreign_name(start),
+            context.japanese_name(start),
+            context.bare_surname(start),
+        ];
+        out.extend(
+            found
+                .into_iter()
+                .flatten()
+                .filter(|c| context.plausible(c)),
+        );
     }
 }
 
@@ -97,6 +131,74 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The last word on a candidate, whichever rule proposed it. jieba's dictionary tags many
+    /// ordinary words and foreign places as names (路基, 尼古丁, 斯特拉斯堡); where HanLP's
+    /// dictionary counts the span as something else, it is no person unless a title stands
+    /// beside it and HanLP saw it so only rarely.
+    fn plausible(&self, c: &Candidate) -> bool {
+        let name = self.t.slice(c.start, c.end);
+        if self.r.lexicons.people.contains(&name) {
+            return true;
+        }
+        let titled = self.title_ends[c.start] || self.title_starts[c.end];
+        let place = self.r.places.get(&name).iter().any(|p| !p.short);
+        match self.r.lexicons.derived.word_classes.get(&name) {
+            Some((class, count)) if !class.is_person() => titled && *count < RARE_WORD_USES,
+            _ if place => titled,
+            _ => !self.place_follows(c.end),
+        }
+    }
+
+    /// A place suffix right after a foreign-looking run makes it a place: 莱克伍德县, 肯特郡,
+    /// 巴达赫尚省, 库卡尔特河.
+    fn place_follows(&self, end: usize) -> bool {
+        self.t
+            .chars
+            .get(end)
+            .is_some_and(|c| FOREIGN_PLACE_SUFFIXES.contains(*c))
+            && self.t.token_ending[end].is_none_or(|k| {
+                let tok = &self.t.tokens[k];
+                tok.end == end && tok.start + 1 < end
+            })
+    }
+
+    /// A well-known person whatever jieba made of the name (习近平/nrfg, 普京/ns): the longest
+    /// listed name starting here that ends on a word boundary or where a title begins.
+    fn known_person(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        let (end, strong) = self
+            .r
+            .known_people
+            .prefixes(&t.chars, start)
+            .into_iter()
+            .rev()
+            .find(|(end, _)| t.token_ending[*end].is_some() || self.title_starts[*end])
+            .map(|(end, listed)| (end, listed.iter().any(|strong| *strong)))?;
+        Some(person(start, end, if strong { 8 } else { 5 }))
+    }
+
+    /// The longest foreign name HanLP knows starting at `start` (斯捷帕申, 赫里斯坚科), when it
+    /// does not run on into more transliteration characters.
+    fn known_foreign_name(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        let translit = &self.r.lexicons.transliteration;
+        if start > 0 && translit.contains(&t.chars[start - 1]) && t.token_ending[start].is_none() {
+            return None;
+        }
+        let (end, _) = self
+            .r
+            .foreign_names
+            .prefixes(&t.chars, start)
+            .into_iter()
+            .rev()
+            .find(|(end, _)| {
+                end - start >= 2
+                    && (t.token_ending[*end].is_some()
+                        || t.chars.get(*end).is_none_or(|c| !translit.contains(c)))
+            })?;
+        Some(person(start, end, 5))
+    }
+
     /// A name glued to a one-character verb or preposition before it in one HMM-made `nr`
     /// word (胜王磊 → 王磊, 对陶汉明).
     fn inside_name_token(&self, start: usize) -> bool {
@@ -124,29 +226,43 @@ impl Context<'_> {
     }
 
     /// A Japanese name: a family name with a given name jieba keeps apart (桥本/龙太郎), or the
-    /// family name alone before a title or cue (桥本首相, 桥本说).
+    /// family name alone before a title or cue (桥本首相, 桥本说). Family names come from our
+    /// hand-written list and HanLP's; a given name after one of HanLP's must be a known Japanese
+    /// given name (HanLP's family names include many ordinary words).
     fn japanese_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        let surname_end = (2..=3)
+        let japanese = &self.r.lexicons.derived.japanese_names;
+        let (surname_end, listed) = (2..=3)
             .rev()
             .map(|len| start + len)
             .filter(|&end| end <= t.chars.len() && t.token_ending[end].is_some())
-            .find(|&end| {
-                self.r
-                    .lexicons
-                    .japanese_surnames
-                    .contains(&t.slice(start, end))
+            .find_map(|end| {
+                let surname = t.slice(start, end);
+                if self.r.lexicons.japanese_surnames.contains(&surname) {
+                    Some((end, true))
+                } else {
+                    (japanese.get(&surname) == Some(&JapanesePart::Surname)).then_some((end, false))
+                }
             })?;
         let given = t.token_starting[surname_end].map(|k| &t.tokens[k]);
+        let known_given = (2..=4).rev().map(|len| surname_end + len).find(|&end| {
+            end <= t.chars.len()
+                && t.token_ending[end].is_some()
+                && japanese.get(&t.slice(surname_end, end)) == Some(&JapanesePart::Given)
+        });
+        if let Some(end) = known_given {
+            return Some(person(start, end, 4));
+        }
         if let Some(given) = given.filter(|g| {
-            (1..=3).contains(&g.len())
+            listed
+                && (1..=3).contains(&g.len())
                 && matches!(g.tag, "nr" | "nrfg" | "nrt" | "nz" | "ng" | "x")
                 && g.word.chars().all(crate::layout::spacing::is_han)
         }) {
             return Some(person(start, given.end, 4));
         }
         let alone = self.title_starts[surname_end] || self.cue_after(surname_end);
-        alone.then(|| person(start, surname_end, 4))
+        (alone && listed).then(|| person(start, surname_end, 4))
     }
 
     /// A surname alone standing for a person: 陈教授, 王小姐, 毛主席, 老李.
@@ -181,14 +297,78 @@ impl Context<'_> {
             .r
             .lexicons
             .surnames
-            .prefix_len_of(chars[start], chars.get(start + 1).copied())?;
+            .prefix_len_of(chars[start], chars.get(start + 1).copied())
+            .or_else(|| self.statistical_surname(chars[start]).then_some(1))?;
         (1..=2)
             .map(|given| start + surname + given)
             .filter(|&end| end <= self.t.chars.len())
-            .filter_map(|end| self.score_chinese(start, surname, end).map(|s| (s, end)))
-            .max_by_key(|&(score, end)| (score, end))
-            .filter(|&(score, _)| score >= THRESHOLD)
-            .map(|(score, end)| person(start, end, score))
+            .filter_map(|end| {
+                let rules = self.score_chinese(start, surname, end)?;
+                let stats = self.name_likelihood(start, surname, end) + self.after_likelihood(end);
+                let k = knobs();
+                Some((rules as f32 + k.0 * (stats - k.1), end))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .filter(|&(score, _)| score >= THRESHOLD as f32)
+            .map(|(score, end)| person(start, end, score.round() as i32))
+    }
+
+    /// A character HanLP saw as a surname often and mostly (习, 郅): our list holds the common
+    /// ones only.
+    fn statistical_surname(&self, c: char) -> bool {
+        self.r
+            .lexicons
+            .derived
+            .name_roles
+            .of_char(c)
+            .is_some_and(|r| r.surname >= 200 && r.ln_p(Role::Surname) >= 0.5f32.ln())
+    }
+
+    /// ln P of the candidate's characters in their name roles (HanLP's counts): the surname,
+    /// then the first and last characters of a two-character given name or a single one. Real
+    /// names score about -1 to -6; 高素质 or 刘奇作 (作 never ends a name) -9 and below.
+    fn name_likelihood(&self, start: usize, surname: usize, end: usize) -> f32 {
+        let roles = &self.r.lexicons.derived.name_roles;
+        let ln_p = |counts: Option<&RoleCounts>, role| counts.map_or(UNKNOWN_LN_P, |c| c.ln_p(role));
+        let chars = &self.t.chars;
+        let family = if surname == 1 {
+            roles.of_char(chars[start])
+        } else {
+            roles.of_word(&self.t.slice(start, start + surname))
+        };
+        // A compound surname the table does not list is as good as a common one.
+        let mut total = if surname > 1 && family.is_none() {
+            0.0
+        } else {
+            ln_p(family, Role::Surname)
+        };
+        let given = &chars[start + surname..end];
+        match given {
+            [single] => total += ln_p(roles.of_char(*single), Role::Single),
+            [first, last] => {
+                total += ln_p(roles.of_char(*first), Role::First);
+                total += ln_p(roles.of_char(*last), Role::Last);
+            }
+            _ => {}
+        }
+        total
+    }
+
+    /// ln P that what follows `end` is a word that follows names (说, 同志, 作 of 刘奇作).
+    fn after_likelihood(&self, end: usize) -> f32 {
+        let t = self.t;
+        let Some(tok) = token_covering(t, end) else {
+            return 0.0;
+        };
+        let next = if tok.start == end {
+            tok.word.to_owned()
+        } else {
+            t.slice(end, tok.end)
+        };
+        let roles = &self.r.lexicons.derived.name_roles;
+        roles
+            .of_word(&next)
+            .map_or(AFTER_UNKNOWN_LN_P, |c| c.ln_p(Role::After).max(AFTER_FLOOR_LN_P))
     }
 
     fn score_chinese(&self, start: usize, surname: usize, end: usize) -> Option<i32> {
@@ -223,6 +403,7 @@ impl Context<'_> {
         if self.r.lexicons.people.contains(&name) {
             return Some(8);
         }
+        let public_figure = self.r.lexicons.derived.public_figures.contains(&name);
         let given_text: String = given.iter().collect();
         if HONORIFICS.contains(&given_text.as_str()) || !self.r.titles.get(&given_text).is_empty() {
             return None; // 陈教授, 王小姐: a surname and a form of address
@@ -345,6 +526,9 @@ impl Context<'_> {
         if third_char {
             score += 2;
         }
+        if public_figure {
+            score += PUBLIC_FIGURE;
+        }
         if self.title_ends[start] {
             score += 3;
         }
@@ -406,16 +590,16 @@ impl Context<'_> {
         if let Some(dotted) = self.dotted_name(start) {
             return Some(dotted);
         }
+        let known = self.known_foreign_name(start);
         if let Some(joined) = self.name_word_run(start) {
             return Some(joined);
         }
         let run = self.transliterated_run(start);
         let word = self.foreign_word(start);
-        match (run, word) {
-            (Some(run), Some(word)) if word.end > run.end => Some(word),
-            (Some(run), _) => Some(run),
-            (None, word) => word,
-        }
+        [known, run, word]
+            .into_iter()
+            .flatten()
+            .max_by_key(|c| (c.end, c.priority))
     }
 
     /// Names of two or three parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美, 卡洛斯·阿马特):

@@ -6,19 +6,23 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Error, Result};
 
-const SURNAMES_TSV: &str = include_str!("../data/surnames.tsv");
-const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
-const PLACES_WORLD_TSV: &str = include_str!("../data/places_world.tsv");
-const PLACE_SUFFIXES_TSV: &str = include_str!("../data/place_suffixes.tsv");
-const ORGANIZATIONS_TSV: &str = include_str!("../data/organizations.tsv");
-const ORG_SUFFIXES_TSV: &str = include_str!("../data/org_suffixes.tsv");
-const TITLES_TSV: &str = include_str!("../data/titles.tsv");
-const PERSON_CUES_TSV: &str = include_str!("../data/person_cues.tsv");
-const NOT_NAMES_TSV: &str = include_str!("../data/not_names.tsv");
-const TRANSLITERATION_TSV: &str = include_str!("../data/transliteration.tsv");
-const PEOPLE_TSV: &str = include_str!("../data/people.tsv");
-const PLACE_ABBREVIATIONS_TSV: &str = include_str!("../data/place_abbreviations.tsv");
-const JAPANESE_SURNAMES_TSV: &str = include_str!("../data/japanese_surnames.tsv");
+mod derived;
+
+pub use derived::{Derived, JapanesePart, NameRoles, Role, RoleCounts, WordClass};
+
+const SURNAMES_TSV: &str = include_str!("../../data/surnames.tsv");
+const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");
+const PLACES_WORLD_TSV: &str = include_str!("../../data/places_world.tsv");
+const PLACE_SUFFIXES_TSV: &str = include_str!("../../data/place_suffixes.tsv");
+const ORGANIZATIONS_TSV: &str = include_str!("../../data/organizations.tsv");
+const ORG_SUFFIXES_TSV: &str = include_str!("../../data/org_suffixes.tsv");
+const TITLES_TSV: &str = include_str!("../../data/titles.tsv");
+const PERSON_CUES_TSV: &str = include_str!("../../data/person_cues.tsv");
+const NOT_NAMES_TSV: &str = include_str!("../../data/not_names.tsv");
+const TRANSLITERATION_TSV: &str = include_str!("../../data/transliteration.tsv");
+const PEOPLE_TSV: &str = include_str!("../../data/people.tsv");
+const PLACE_ABBREVIATIONS_TSV: &str = include_str!("../../data/place_abbreviations.tsv");
+const JAPANESE_SURNAMES_TSV: &str = include_str!("../../data/japanese_surnames.tsv");
 
 /// One parsed data row with its 1-based line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,41 +33,55 @@ pub struct Row {
 
 /// Parses a lexicon TSV whose header must be exactly `columns`.
 pub fn parse_tsv(file: &str, text: &str, columns: &[&str]) -> Result<Vec<Row>> {
+    Ok(borrowed_rows(file, text, columns)?
+        .map(|(line, fields)| Row {
+            line,
+            fields: fields.into_iter().map(str::to_owned).collect(),
+        })
+        .collect())
+}
+
+/// The data rows of a lexicon TSV whose header must be exactly `columns`, as `(line, fields)`
+/// borrowing from `text`: the large derived tables are read this way, without a `String` per
+/// field. A row with the wrong number of columns is an error naming its line.
+pub(crate) fn borrowed_rows<'t>(
+    file: &str,
+    text: &'t str,
+    columns: &[&str],
+) -> Result<impl Iterator<Item = (usize, Vec<&'t str>)>> {
     let invalid = |line: usize, reason: String| Error::Data {
         path: file.into(),
         line,
         reason,
     };
-    let mut rows = Vec::new();
-    let mut header_seen = false;
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<String> = raw.split('\t').map(|f| f.trim().to_owned()).collect();
-        if !header_seen {
-            if fields != columns {
-                return Err(invalid(
-                    line,
-                    format!("header should be {:?}, found {:?}", columns, fields),
-                ));
-            }
-            header_seen = true;
-            continue;
-        }
-        if fields.len() != columns.len() || fields[0].is_empty() {
-            return Err(invalid(
-                line,
-                format!("expected {} tab-separated columns", columns.len()),
-            ));
-        }
-        rows.push(Row { line, fields });
-    }
-    if !header_seen {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| (i + 1, raw))
+        .filter(|(_, raw)| !raw.trim().is_empty() && !raw.starts_with('#'));
+    let Some((line, header)) = lines.next() else {
         return Err(invalid(0, "no header row".into()));
+    };
+    let header: Vec<&str> = header.split('\t').map(str::trim).collect();
+    if header != columns {
+        return Err(invalid(
+            line,
+            format!("header should be {columns:?}, found {header:?}"),
+        ));
     }
-    Ok(rows)
+    let rows: Vec<(usize, Vec<&str>)> = lines
+        .map(|(line, raw)| (line, raw.split('\t').map(str::trim).collect::<Vec<_>>()))
+        .collect();
+    if let Some((line, _)) = rows
+        .iter()
+        .find(|(_, fields)| fields.len() != columns.len() || fields[0].is_empty())
+    {
+        return Err(invalid(
+            *line,
+            format!("expected {} tab-separated columns", columns.len()),
+        ));
+    }
+    Ok(rows.into_iter())
 }
 
 /// Chinese surnames, single and compound.
@@ -130,14 +148,24 @@ pub(crate) fn choice<T: Copy>(
     column: &str,
     choices: &[(&str, T)],
 ) -> Result<T> {
-    let value = row.fields[index].as_str();
+    choose(file, row.line, &row.fields[index], column, choices)
+}
+
+/// `value`, read at `line` of `file` in column `column`, among `choices`.
+pub(crate) fn choose<T: Copy>(
+    file: &str,
+    line: usize,
+    value: &str,
+    column: &str,
+    choices: &[(&str, T)],
+) -> Result<T> {
     choices
         .iter()
         .find(|(name, _)| *name == value)
         .map(|(_, choice)| *choice)
         .ok_or_else(|| Error::Data {
             path: file.into(),
-            line: row.line,
+            line,
             reason: format!("unknown {column} {value:?}"),
         })
 }
@@ -329,6 +357,8 @@ pub struct Lexicons {
     pub place_abbreviations: HashMap<char, String>,
     /// Japanese family names (桥本, 佐佐木).
     pub japanese_surnames: HashSet<String>,
+    /// Tables derived from third-party lexicons (name statistics, word classes, names).
+    pub derived: Derived,
 }
 
 impl Lexicons {
@@ -340,6 +370,7 @@ impl Lexicons {
                 .map(|mut row| row.fields.swap_remove(0))
                 .collect())
         };
+        let derived = Derived::embedded()?;
         Ok(Lexicons {
             surnames: Surnames::parse("data/surnames.tsv", SURNAMES_TSV)?,
             gazetteer: parse_gazetteer("data/gazetteer.tsv", GAZETTEER_TSV)?,
@@ -365,6 +396,7 @@ impl Lexicons {
                 &["char"],
             )?
             .iter()
+            .chain(&derived.transliteration)
             .filter_map(|c| c.chars().next())
             .collect(),
             people: first_column("data/people.tsv", PEOPLE_TSV, &["name"])?
@@ -385,6 +417,7 @@ impl Lexicons {
             )?
             .into_iter()
             .collect(),
+            derived,
         })
     }
 }
