@@ -178,10 +178,15 @@ fn name_roles(hanlp: &Path, core: &Core) -> Result<Table> {
         let get = |role: char| counts.get(&role).copied().unwrap_or(0);
         let name_part: u64 = "BCDEXYZ".chars().map(get).sum();
         let context: u64 = "KLM".chars().map(get).sum();
-        if name_part < 2 && context < 6 {
+        // Punctuation the core dictionary does not count (。) would look like it always
+        // follows names.
+        let counted = core_total(core, word) > 0 || word.chars().any(|c| is_han_or_dot(c));
+        if (name_part < 2 && context < 6) || !counted {
             continue;
         }
-        let total = core_total(core, word) + name_part;
+        // Punctuation and a few words are missing from the core dictionary: they were used at
+        // least as often as their roles say.
+        let total = (core_total(core, word) + name_part).max(name_part + context);
         let mut row = format!("{word}\t{total}");
         for role in ROLES {
             write!(row, "\t{}", get(role))?;

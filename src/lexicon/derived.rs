@@ -65,7 +65,8 @@ impl RoleCounts {
 
     /// ln P(role | word), smoothed so that a role never seen is unlikely, not impossible.
     pub fn ln_p(&self, role: Role) -> f32 {
-        ((self.count(role) as f32 + 0.5) / (self.total as f32 + 1.0)).ln()
+        let total = self.total.max(self.count(role)) as f32;
+        ((self.count(role) as f32 + 0.5) / (total + 1.0)).ln()
     }
 }
 

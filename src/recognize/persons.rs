@@ -47,6 +47,10 @@ const THRESHOLD: i32 = 3;
 /// Characters after a transliterated run that make it a place name.
 const FOREIGN_PLACE_SUFFIXES: &str = "省州市县区镇村岛郡河湖港湾堡山";
 
+/// ln P of a name's characters in their roles above which it is likely a name: real names
+/// mostly score above it, ordinary words mostly below (see `name_likelihood`).
+const LIKELY_NAME_LN_P: f32 = -7.0;
+
 /// Uses in HanLP's corpus under which a word of another class may still be a name after a title.
 const RARE_WORD_USES: u32 = 5;
 
@@ -62,19 +66,11 @@ const UNKNOWN_LN_P: f32 = -2.3;
 const AFTER_UNKNOWN_LN_P: f32 = -5.0;
 const AFTER_FLOOR_LN_P: f32 = -6.0;
 
-/// Weight and offset of the name statistics against the rule score (tuning knobs).
-fn knobs() -> (f32, f32) {
-    static K: std::sync::OnceLock<(f32, f32)> = std::sync::OnceLock::new();
-    *K.get_or_init(|| {
-        let get = |name: &str, default: f32| {
-            std::env::var(name)
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(default)
-        };
-        (get("ZHKG_W", 0.5), get("ZHKG_B", -8.0))
-    })
-}
+/// How the name statistics (`name_likelihood` + `after_likelihood`) join the rule score: a name
+/// whose statistics sum to `STATS_EVEN` gains nothing, every point above or below it is worth
+/// `STATS_WEIGHT` rule points. Tuned on the DEV sets (People's Daily dev, PFR).
+const STATS_WEIGHT: f32 = 0.5;
+const STATS_EVEN: f32 = -9.0;
 
 const NAME_TAGS: &[&str] = &["nr", "nrfg", "nrt"];
 
@@ -199,16 +195,33 @@ impl Context<'_> {
         Some(person(start, end, 5))
     }
 
-    /// A name glued to a one-character verb or preposition before it in one HMM-made `nr`
-    /// word (胜王磊 → 王磊, 对陶汉明).
+    /// A name glued to a one-character word before it in one HMM-made word (胜王磊 → 王磊,
+    /// 对陶汉明, 致牟小东, 但葛菲): the first character is a verb or preposition from our list, or
+    /// one HanLP's counts show beside names far more than inside them.
     fn inside_name_token(&self, start: usize) -> bool {
         token_covering(self.t, start).is_some_and(|tok| {
-            NAME_TAGS.contains(&tok.tag)
-                && !tok.known
+            let first = self.t.chars[tok.start];
+            !tok.known
                 && tok.start + 1 == start
-                && GLUED_BEFORE_NAME.contains(self.t.chars[tok.start])
                 && (2..=3).contains(&(tok.end - start))
+                && (NAME_TAGS.contains(&tok.tag) || tok.tag == "x" || tok.tag == "nz")
+                && (GLUED_BEFORE_NAME.contains(first) || self.context_char(first))
         })
+    }
+
+    /// A character HanLP saw beside names (as the word before, after or between them) much
+    /// more often than inside one: 致, 但, 当, 可.
+    fn context_char(&self, c: char) -> bool {
+        self.r
+            .lexicons
+            .derived
+            .name_roles
+            .of_char(c)
+            .is_some_and(|r| {
+                let beside = r.before + r.after + r.between;
+                let inside = r.surname + r.first + r.last + r.single;
+                beside >= 20 && beside > 4 * inside
+            })
     }
 
     /// The tail of the word that `end` falls inside, if it is a word that sticks to names.
@@ -305,8 +318,7 @@ impl Context<'_> {
             .filter_map(|end| {
                 let rules = self.score_chinese(start, surname, end)?;
                 let stats = self.name_likelihood(start, surname, end) + self.after_likelihood(end);
-                let k = knobs();
-                Some((rules as f32 + k.0 * (stats - k.1), end))
+                Some((rules as f32 + STATS_WEIGHT * (stats - STATS_EVEN), end))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
             .filter(|&(score, _)| score >= THRESHOLD as f32)
@@ -449,7 +461,14 @@ impl Context<'_> {
         // jieba itself made the name one word.
         let exact_name = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag));
         let third_char = self.third_given_char(start, surname, end);
-        if WORDLIKE_SURNAMES.contains(t.chars[start]) && !exact_name && !(third_char && titled) {
+        // (政协副主席路一民: after a title, a name the role statistics find likely.)
+        let likely_after_title = self.title_ends[start]
+            && self.name_likelihood(start, surname, end) >= LIKELY_NAME_LN_P;
+        if WORDLIKE_SURNAMES.contains(t.chars[start])
+            && !exact_name
+            && !(third_char && titled)
+            && !likely_after_title
+        {
             return None;
         }
         // 成立六 (HMM word 成立六/nr): a name never opens with an ordinary verb or adverb.
@@ -562,7 +581,11 @@ impl Context<'_> {
         }
         let head = t.token_starting[start].map(|k| &t.tokens[k]);
         let lone = t.token_starting[end - 1].map(|k| &t.tokens[k]);
-        head.is_some_and(|tok| tok.end + 1 == end && NAME_TAGS.contains(&tok.tag))
+        // (主任杨省/ns 世: after a title, jieba's tag for the first two characters matters less.)
+        let name_head = |tok: &Token| {
+            NAME_TAGS.contains(&tok.tag) || (self.title_ends[start] && (tok.tag == "ns" || !tok.known))
+        };
+        head.is_some_and(|tok| tok.end + 1 == end && name_head(tok))
             && lone.is_some_and(|tok| {
                 tok.len() == 1 && matches!(tok.tag, "a" | "ag" | "ng" | "n" | "nr" | "tg" | "x")
             })
