@@ -154,7 +154,7 @@ impl Extractor {
         let chars: Vec<char> = article.text.text.chars().collect();
         let (text, mut mentions) = self
             .recognizer
-            .recognize_text(&article.text.text, region.is_some());
+            .recognize_text(&article.text.text);
         add_credited_people(&mut mentions, &article, &chars);
         add_repeated_names(&mut mentions, &text);
         if let Some(region) = &region {

@@ -465,7 +465,7 @@ mod tests {
 
     /// `type trigger [time] role:name … @place …` for each event of `text`, dated 2019-08-30.
     fn events(text: &str) -> Vec<String> {
-        let (t, mentions) = recognizer().recognize_text(text, false);
+        let (t, mentions) = recognizer().recognize_text(text);
         let times = find_times(&t.chars, Day::parse("2019-08-30"));
         let detector = Detector::embedded().unwrap();
         detector

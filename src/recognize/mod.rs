@@ -221,7 +221,10 @@ impl Recognizer {
                         let end: String = chars[i - len..i].iter().collect();
                         org_suffixes.contains_key(&end)
                     });
-                title_set.contains(tail.as_str()) && head_is_org
+                // 党委委员, 党组成员: membership of a body is one title, read whole.
+                let membership = title.rank == crate::lexicon::Rank::Member
+                    && organizations::ATTACHED_BODIES.contains(&head.as_str());
+                title_set.contains(tail.as_str()) && head_is_org && !membership
             });
             if !split {
                 titles.insert(&title.title, ());
@@ -329,7 +332,7 @@ impl Recognizer {
     /// Segments `text` and indexes token boundaries.
     pub fn prepare<'a>(&'a self, text: &'a str) -> Text<'a> {
         let chars: Vec<char> = text.chars().collect();
-        let tokens = self.segmenter.tag(text);
+        let tokens = titles::resegment(self, text, &chars, self.segmenter.tag(text));
         let mut token_starting = vec![None; chars.len() + 1];
         let mut token_ending = vec![None; chars.len() + 1];
         for (k, t) in tokens.iter().enumerate() {
@@ -346,26 +349,22 @@ impl Recognizer {
 
     /// Recognizes the mentions in `text`, sorted by position.
     pub fn recognize(&self, text: &str) -> Vec<Mention> {
-        self.recognize_in(text, false)
+        self.recognize_text(text).1
     }
 
-    /// Recognizes the mentions in `text`; with `regional`, also bodies named only relative to
-    /// the paper's region (市委, 县政府), which mean nothing without one.
-    pub fn recognize_in(&self, text: &str, regional: bool) -> Vec<Mention> {
-        self.recognize_text(text, regional).1
-    }
-
-    /// Like [`Recognizer::recognize_in`], also returning the segmented text, for later stages
-    /// (events) that need word boundaries without segmenting again.
-    pub fn recognize_text<'a>(&'a self, text: &'a str, regional: bool) -> (Text<'a>, Vec<Mention>) {
+    /// Like [`Recognizer::recognize`], also returning the segmented text, for later stages
+    /// (events) that need word boundaries without segmenting again. Bodies named relative to
+    /// the paper's region (市委, 县政府) are organizations under the name the text gives; a
+    /// region, given or inferred, expands them later.
+    pub fn recognize_text<'a>(&'a self, text: &'a str) -> (Text<'a>, Vec<Mention>) {
         let t = self.prepare(text);
         let mut candidates = Vec::new();
         places::propose(self, &t, &mut candidates);
-        organizations::propose(self, &t, regional, &mut candidates);
+        organizations::propose(self, &t, &mut candidates);
         titles::propose(self, &t, &mut candidates);
         let taken = select(&t, candidates.clone());
         persons::propose(self, &t, &taken, &mut candidates);
-        let mentions = select(&t, candidates);
+        let mentions = organizations::join_compounds(self, select(&t, candidates));
         (t, mentions)
     }
 }
@@ -592,17 +591,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn bare_relative_bodies_need_a_region() {
-        assert!(found("市委、市政府决策部署").is_empty());
-        let regional: Vec<MentionKind> = recognizer()
-            .recognize_in("市委、市政府决策部署", true)
+    fn relative_bodies_keep_the_name_the_text_gives() {
+        let kinds: Vec<MentionKind> = recognizer()
+            .recognize("市委、市政府决策部署")
             .iter()
             .map(|m| m.kind)
             .collect();
-        assert_eq!(
-            regional,
-            [MentionKind::Organization, MentionKind::Organization]
-        );
+        assert_eq!(kinds, [MentionKind::Organization, MentionKind::Organization]);
     }
 
     #[test]

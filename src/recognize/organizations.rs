@@ -2,7 +2,7 @@
 //! built from a suffix (党工委, 管委会, 支行, 有限公司 …) and the proper-name words before it
 //! (示范区党工委宣传部, 中国银行新区支行, 焦作通财创新创业投资基金（有限合伙）).
 
-use super::{Candidate, MentionKind, Recognizer, Text};
+use super::{Candidate, Mention, MentionKind, Recognizer, Text};
 
 /// Tags of words that can be part of an organization name before its suffix.
 const MATERIAL_TAGS: &[&str] = &[
@@ -18,7 +18,7 @@ const NAME_VERBS: &[&str] = &[
 /// Single characters that make a name relative to the paper's region (市委, 区城管局).
 pub const RELATIVE_PREFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'];
 
-pub fn propose(r: &Recognizer, t: &Text, regional: bool, out: &mut Vec<Candidate>) {
+pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     for start in 0..t.chars.len() {
         if t.token_starting[start].is_none() {
             continue;
@@ -38,9 +38,7 @@ pub fn propose(r: &Recognizer, t: &Text, regional: bool, out: &mut Vec<Candidate
     }
     for k in 0..t.tokens.len() {
         suffix_rule(r, t, k, out);
-        if regional {
-            relative_bare(r, t, k, out);
-        }
+        relative_bare(r, t, k, out);
         jieba_organization(r, t, k, out);
     }
 }
@@ -251,7 +249,16 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             break;
         }
     }
-    if start == suffix_start || (!strong && !anchored) {
+    // 研究室副处长, 业务处处长: a unit named right before a title is a body even bare or with
+    // a plain name (the title says so).
+    let titled = title_starts_at(r, t, token.end);
+    if start == suffix_start {
+        if titled && token.start == suffix_start && token.len() >= 2 && strong {
+            out.push(org(token.start, token.end, 3, None));
+        }
+        return;
+    }
+    if !strong && !anchored && !titled {
         return;
     }
     let head = t.slice(suffix_start, token.end);
@@ -295,6 +302,16 @@ fn known_org_ending_at(r: &Recognizer, t: &Text, end: usize) -> Option<(usize, S
         .and_then(|(start, canonicals)| Some((start, canonicals.first()?.clone())))
 }
 
+/// True when a title from the lexicon starts at `at` on a word boundary.
+fn title_starts_at(r: &Recognizer, t: &Text, at: usize) -> bool {
+    t.token_starting.get(at).is_some_and(|k| k.is_some())
+        && r
+            .titles
+            .prefixes(&t.chars, at)
+            .iter()
+            .any(|(end, _)| t.token_ending[*end].is_some())
+}
+
 /// True when the rest of the word that `end` falls inside is a title (常委 of 中央政治局常委).
 fn ends_in_title(r: &Recognizer, t: &Text, end: usize) -> bool {
     let Some(word_end) = (end + 1..=t.chars.len()).find(|&e| t.token_ending[e].is_some()) else {
@@ -305,3 +322,60 @@ fn ends_in_title(r: &Recognizer, t: &Text, end: usize) -> bool {
 
 /// jieba tags of person names.
 const NAME_TAGS_PERSON: &[&str] = &["nr", "nrfg", "nrt"];
+
+/// Joins what news writes as one body but the recognizers see as two mentions:
+/// - an organization and a bare party or board body after it (省工商联 + 党组 → 省工商联党组,
+///   whose parent is 省工商联);
+/// - a place and a body named relative to a division of its level (连云港 + 市委 → 连云港市委,
+///   海淀区 + 区委 → 海淀区委).
+pub fn join_compounds(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(last) = out.last_mut() {
+            if let Some(joined) = joined(r, last, &m) {
+                *last = joined;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Bare bodies that belong to the organization named right before them.
+pub const ATTACHED_BODIES: &[&str] = &[
+    "党组", "党委", "党工委", "党总支", "党支部", "纪委", "纪工委", "理事会", "董事会", "监事会", "部务会",
+    "常委会", "管委会",
+];
+
+fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> {
+    if first.end != second.start || second.kind != MentionKind::Organization {
+        return None;
+    }
+    let canonical = match first.kind {
+        MentionKind::Organization if ATTACHED_BODIES.contains(&second.surface.as_str()) => {
+            format!("{}{}", first.canonical, second.surface)
+        }
+        MentionKind::Place => {
+            let level = second.surface.chars().next()?;
+            let rest = &second.surface[level.len_utf8()..];
+            let relative = RELATIVE_PREFIXES.contains(&level)
+                && r.org_suffixes.contains_key(rest)
+                && first.canonical.ends_with(level);
+            if !relative {
+                return None;
+            }
+            format!("{}{}", first.canonical, rest)
+        }
+        _ => return None,
+    };
+    let parent = (first.kind == MentionKind::Organization).then(|| first.canonical.clone());
+    Some(Mention {
+        kind: MentionKind::Organization,
+        start: first.start,
+        end: second.end,
+        surface: format!("{}{}", first.surface, second.surface),
+        canonical,
+        parent,
+    })
+}

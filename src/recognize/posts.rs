@@ -1,12 +1,17 @@
 //! Posts: who holds which title in which organization, read from the shapes news writes them in.
 //!
 //! - ORG TITLE NAME: 省人大常委会副主任张维宁
-//! - coordinated, the organization inherited: 示范区党工委书记、管委会主任王家鹏 → 书记 @ 示范区党工委,
-//!   主任 @ 示范区管委会 (the bare 管委会 takes the place part of the organization before it)
-//! - chains: 中共中央政治局常委、全国政协主席王沪宁
+//! - chains, every title with its organization: 中共中央政治局常委、全国政协主席王沪宁;
+//!   示范区党工委书记、管委会主任王家鹏 (a bare 管委会 takes the place part of the body before);
+//!   区供销联社党委书记、主任倪晓锦 (主任 of the 联社 whose party committee came first)
+//! - lists: 市委常委崔歆、刘丽、黄勇 (each holds the posts)
+//! - heads of government, whose body the title names: 副省长徐鸣 → 副省长 @ 省政府,
+//!   海淀区副区长孟景伟 → 副区长 @ 海淀区政府; officials of a township or community: 甘家口街道
+//!   主任李振山 → 主任 @ 甘家口街道
+//! - a title with no body in a sentence that named one for an earlier post belongs to it
+//!   (…党委书记、主任倪晓锦，党委委员、副主任陆静)
 //! - NAME TITLE: 赵乐际委员长 (organization unknown)
-//! - appointments: NAME 任/担任/兼任 ORG TITLE (李四担任示范区党工委书记); an appointment to a
-//!   place's post (任命张三为焦作市副市长) is not read yet
+//! - appointments: NAME 任/担任/兼任 ORG TITLE (李四担任示范区党工委书记)
 
 use super::{Mention, MentionKind, Recognizer};
 use crate::lexicon::Rank;
@@ -18,23 +23,66 @@ pub struct FoundPost {
     pub title: usize,
     /// The organization mention the title belongs to.
     pub organization: Option<usize>,
-    /// For an inherited organization (管委会 after 示范区党工委): the full name and its span.
+    /// An organization the text implies rather than names in full (管委会 after 示范区党工委,
+    /// 省政府 of 副省长): its name and the span that implies it.
     pub inherited: Option<(String, usize, usize)>,
     /// `[start, end)` of the whole post phrase.
     pub start: usize,
     pub end: usize,
 }
 
-/// A title waiting for the name it belongs to: (title mention, organization mention, inherited
-/// organization, start of the phrase).
-type Pending = (usize, Option<usize>, Option<(String, usize, usize)>, usize);
+/// A title waiting for the name it belongs to.
+#[derive(Debug, Clone)]
+struct Pending {
+    title: usize,
+    organization: Option<usize>,
+    inherited: Option<(String, usize, usize)>,
+    start: usize,
+}
+
+impl Pending {
+    /// The organization's canonical name, whichever way it was found.
+    fn organization_name<'m>(&'m self, mentions: &'m [Mention]) -> Option<&'m str> {
+        match (&self.organization, &self.inherited) {
+            (Some(i), _) => Some(mentions[*i].canonical.as_str()),
+            (None, Some((name, _, _))) => Some(name.as_str()),
+            _ => None,
+        }
+    }
+}
 
 /// Words between a person and an organization that announce an appointment.
 const APPOINTMENT: &[&str] = &["任", "担任", "兼任", "出任", "升任", "转任", "为"];
 
+/// Heads of government and their deputies, with the level of the government their title names.
+const GOVERNMENT_HEADS: &[(&str, char)] = &[
+    ("省长", '省'),
+    ("市长", '市'),
+    ("县长", '县'),
+    ("区长", '区'),
+    ("州长", '州'),
+    ("镇长", '镇'),
+    ("乡长", '乡'),
+];
+
+/// Party bodies inside an organization; a chain's non-party title belongs to the organization
+/// itself (区供销联社党委书记、主任 → 主任 @ 区供销联社).
+const PARTY_BODIES: &[&str] = &["党委", "党组", "党工委", "党总支", "党支部"];
+
+/// Characters that separate sentences or clauses for the purpose of organization context.
+const SENTENCE_END: &[char] = &['。', '！', '？', '；', '\n'];
+
 /// Posts found in `chars`. A staff title (记者, 负责人) without an organization is no post.
 pub fn find(r: &Recognizer, chars: &[char], mentions: &[Mention]) -> Vec<FoundPost> {
-    let mut posts = find_all(r, chars, mentions);
+    let mut posts = Reader {
+        r,
+        chars,
+        mentions,
+        pending: Vec::new(),
+        context: None,
+        posts: Vec::new(),
+    }
+    .read();
     posts.retain(|p| {
         p.organization.is_some()
             || p.inherited.is_some()
@@ -43,125 +91,256 @@ pub fn find(r: &Recognizer, chars: &[char], mentions: &[Mention]) -> Vec<FoundPo
     posts
 }
 
-fn find_all(r: &Recognizer, chars: &[char], mentions: &[Mention]) -> Vec<FoundPost> {
-    let mut posts = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    let gap = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
-    for (i, m) in mentions.iter().enumerate() {
-        match m.kind {
-            MentionKind::Title => {
-                let prev = i.checked_sub(1).map(|p| &mentions[p]);
-                let (org, inherited, start) = match prev {
-                    Some(o) if o.kind == MentionKind::Organization && o.end == m.start => {
-                        (Some(i - 1), None, o.start)
+struct Reader<'a> {
+    r: &'a Recognizer,
+    chars: &'a [char],
+    mentions: &'a [Mention],
+    pending: Vec<Pending>,
+    /// The organization of the sentence's last post, for titles that name none.
+    context: Option<Pending>,
+    posts: Vec<FoundPost>,
+}
+
+impl Reader<'_> {
+    fn gap(&self, a: usize, b: usize) -> String {
+        self.chars[a.min(b)..b].iter().collect()
+    }
+
+    fn read(mut self) -> Vec<FoundPost> {
+        let mut last_end = 0;
+        for (i, m) in self.mentions.iter().enumerate() {
+            if self.chars[last_end.min(m.start)..m.start]
+                .iter()
+                .any(|c| SENTENCE_END.contains(c))
+            {
+                self.context = None;
+            }
+            match m.kind {
+                MentionKind::Title => self.title(i),
+                MentionKind::Person => self.person(i),
+                MentionKind::Organization => {}
+                MentionKind::Place => {
+                    let next_is_title = self
+                        .mentions
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == MentionKind::Title && n.start == m.end);
+                    if !next_is_title {
+                        self.pending.clear();
                     }
-                    _ => {
-                        let inherited = inherit(r, chars, mentions, &pending, m.start);
-                        let start = inherited.as_ref().map_or(m.start, |x| x.1);
-                        (None, inherited, start)
-                    }
-                };
-                let chained = pending.last().is_some_and(|p| {
-                    let last_end = mentions[p.0].end;
-                    last_end <= start && gap(last_end, start).chars().all(|c| c == '、')
+                }
+            }
+            last_end = m.end;
+        }
+        self.posts
+    }
+
+    fn title(&mut self, i: usize) {
+        let m = &self.mentions[i];
+        let prev = i.checked_sub(1).map(|p| &self.mentions[p]);
+        let adjacent = |kind| prev.filter(|p| p.kind == kind && p.end == m.start);
+        let chained = self.pending.last().is_some_and(|p| {
+            let last_end = self.mentions[p.title].end;
+            let start = adjacent(MentionKind::Organization)
+                .or(adjacent(MentionKind::Place))
+                .map_or(m.start, |o| o.start);
+            last_end <= start && self.gap(last_end, start).chars().all(|c| c == '、')
+        });
+        let mut pending = Pending {
+            title: i,
+            organization: None,
+            inherited: None,
+            start: m.start,
+        };
+        if let Some(o) = adjacent(MentionKind::Organization) {
+            pending.organization = Some(i - 1);
+            pending.start = o.start;
+        } else if let Some(place) = adjacent(MentionKind::Place) {
+            pending.inherited = self.body_of_place(place, &m.canonical);
+            pending.start = place.start;
+        } else {
+            pending.inherited = self
+                .bare_suffix(chained, m.start)
+                .or_else(|| self.government(&m.canonical, m.start, m.end))
+                .or_else(|| chained.then(|| self.from(self.pending.last(), i)).flatten())
+                .or_else(|| self.from(self.context.as_ref(), i));
+            if let Some((_, start, end)) = &pending.inherited {
+                // A bare suffix opens the post phrase (管委会主任); a body named earlier does not.
+                if *end == m.start {
+                    pending.start = *start;
+                }
+            }
+        }
+        if !chained {
+            self.pending.clear();
+        }
+        self.pending.push(pending);
+    }
+
+    fn person(&mut self, i: usize) {
+        let m = &self.mentions[i];
+        let attached = self
+            .pending
+            .last()
+            .is_some_and(|p| self.mentions[p.title].end == m.start);
+        // 市委常委崔歆、刘丽、黄勇: the names after the first share its titles.
+        let listed = !attached && self.listed_after_post(i);
+        if attached || listed {
+            for p in &self.pending {
+                self.posts.push(FoundPost {
+                    person: i,
+                    title: p.title,
+                    organization: p.organization,
+                    inherited: p.inherited.clone(),
+                    start: p.start,
+                    end: m.end,
                 });
-                if !chained {
-                    pending.clear();
-                }
-                pending.push((i, org, inherited, start));
             }
-            MentionKind::Person => {
-                if let Some(last) = pending.last() {
-                    if mentions[last.0].end == m.start {
-                        for (title, organization, inherited, start) in pending.drain(..) {
-                            posts.push(FoundPost {
-                                person: i,
-                                title,
-                                organization,
-                                inherited,
-                                start,
-                                end: m.end,
-                            });
-                        }
-                    }
-                }
-                pending.clear();
-                name_then_title(mentions, i, &mut posts);
-                appointment(mentions, chars, i, &mut posts);
+            if let Some(last) = self
+                .pending
+                .iter()
+                .rev()
+                .find(|p| p.organization.is_some() || p.inherited.is_some())
+            {
+                self.context = Some(last.clone());
             }
-            MentionKind::Organization => {}
-            MentionKind::Place => pending.clear(),
+        }
+        if !attached && !listed {
+            self.pending.clear();
+        }
+        let next_listed = self.mentions.get(i + 1).is_some_and(|n| {
+            n.kind == MentionKind::Person && list_separator(&self.gap(m.end, n.start))
+        });
+        if !next_listed {
+            self.pending.clear();
+        }
+        self.name_then_title(i);
+        self.appointment(i);
+    }
+
+    /// True when person `i` follows a person who just took the pending titles, separated by 、
+    /// or 和.
+    fn listed_after_post(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &self.mentions[p]) else {
+            return false;
+        };
+        !self.pending.is_empty()
+            && prev.kind == MentionKind::Person
+            && self.posts.last().is_some_and(|p| p.person == i - 1)
+            && list_separator(&self.gap(prev.end, self.mentions[i].start))
+    }
+
+    /// A bare suffix before a title in a chain (…党工委书记、管委会主任): the organization is the
+    /// chain's previous organization with its own body replaced by this one.
+    fn bare_suffix(&self, chained: bool, title_start: usize) -> Option<(String, usize, usize)> {
+        if !chained {
+            return None;
+        }
+        let previous = self.pending.last()?.organization_name(self.mentions)?;
+        let separator = self.chars[..title_start].iter().rposition(|&c| c == '、')?;
+        let bare: String = self.chars[separator + 1..title_start].iter().collect();
+        if !self.r.org_suffixes.contains_key(&bare) {
+            return None;
+        }
+        let org_chars: Vec<char> = previous.chars().collect();
+        let own_suffix = (1..org_chars.len()).rev().find(|&len| {
+            let tail: String = org_chars[org_chars.len() - len..].iter().collect();
+            self.r.org_suffixes.contains_key(&tail)
+        })?;
+        let stem: String = org_chars[..org_chars.len() - own_suffix].iter().collect();
+        Some((format!("{stem}{bare}"), separator + 1, title_start))
+    }
+
+    /// The body a title after a place belongs to: its government for a head of government
+    /// (海淀区 + 副区长 → 海淀区政府), the place itself for an official of a township, street,
+    /// community or village (甘家口街道 + 主任).
+    fn body_of_place(&self, place: &Mention, title: &str) -> Option<(String, usize, usize)> {
+        if let Some(level) = government_level(title) {
+            return place
+                .canonical
+                .ends_with(level)
+                .then(|| (format!("{}政府", place.canonical), place.start, place.end));
+        }
+        let local = ["街道", "社区", "村", "镇", "乡"]
+            .iter()
+            .any(|s| place.canonical.ends_with(s));
+        local.then(|| (place.canonical.clone(), place.start, place.end))
+    }
+
+    /// A head of government named by level alone (副省长, 县长): the government of that level,
+    /// as the text would name it (省政府), for the region to expand.
+    fn government(&self, title: &str, start: usize, end: usize) -> Option<(String, usize, usize)> {
+        let level = government_level(title)?;
+        Some((format!("{level}政府"), start, end))
+    }
+
+    /// The organization a title inherits from an earlier post of the chain or sentence: the same
+    /// body for party titles, the organization itself for others (党委 → 联社).
+    fn from(&self, earlier: Option<&Pending>, title: usize) -> Option<(String, usize, usize)> {
+        let earlier = earlier?;
+        let name = earlier.organization_name(self.mentions)?;
+        let (start, end) = match (&earlier.organization, &earlier.inherited) {
+            (Some(i), _) => (self.mentions[*i].start, self.mentions[*i].end),
+            (None, Some((_, start, end))) => (*start, *end),
+            _ => return None,
+        };
+        let title_text = &self.mentions[title].canonical;
+        let party_title = title_text.contains("党") || ["书记", "副书记"].contains(&title_text.as_str());
+        let name = match PARTY_BODIES.iter().find(|b| name.ends_with(*b)) {
+            Some(body) if !party_title => name[..name.len() - body.len()].to_owned(),
+            _ => name.to_owned(),
+        };
+        (!name.is_empty()).then_some((name, start, end))
+    }
+
+    /// 赵乐际委员长: a title right after a name.
+    fn name_then_title(&mut self, i: usize) {
+        if let Some(next) = self.mentions.get(i + 1) {
+            if next.kind == MentionKind::Title && next.start == self.mentions[i].end {
+                self.posts.push(FoundPost {
+                    person: i,
+                    title: i + 1,
+                    organization: None,
+                    inherited: None,
+                    start: self.mentions[i].start,
+                    end: next.end,
+                });
+            }
         }
     }
-    posts
-}
 
-/// A bare suffix before a title in a chain (…党工委书记、管委会主任): the organization is the
-/// place part of the chain's previous organization plus this suffix.
-fn inherit(
-    r: &Recognizer,
-    chars: &[char],
-    mentions: &[Mention],
-    pending: &[Pending],
-    title_start: usize,
-) -> Option<(String, usize, usize)> {
-    let (_, Some(org), _, _) = pending.last()? else {
-        return None;
-    };
-    let org = &mentions[*org];
-    let separator = chars[..title_start].iter().rposition(|&c| c == '、')?;
-    if separator < org.end {
-        return None;
-    }
-    let bare: String = chars[separator + 1..title_start].iter().collect();
-    if !r.org_suffixes.contains_key(&bare) {
-        return None;
-    }
-    let org_chars: Vec<char> = org.canonical.chars().collect();
-    let own_suffix = (1..org_chars.len()).rev().find(|&len| {
-        let tail: String = org_chars[org_chars.len() - len..].iter().collect();
-        r.org_suffixes.contains_key(&tail)
-    })?;
-    let stem: String = org_chars[..org_chars.len() - own_suffix].iter().collect();
-    Some((format!("{stem}{bare}"), separator + 1, title_start))
-}
-
-/// 赵乐际委员长: a title right after a name.
-fn name_then_title(mentions: &[Mention], i: usize, posts: &mut Vec<FoundPost>) {
-    if let Some(next) = mentions.get(i + 1) {
-        if next.kind == MentionKind::Title && next.start == mentions[i].end {
-            posts.push(FoundPost {
+    /// 张三任焦作市副市长 / 张三担任示范区党工委书记.
+    fn appointment(&mut self, i: usize) {
+        let mentions = self.mentions;
+        let (Some(org), Some(title)) = (mentions.get(i + 1), mentions.get(i + 2)) else {
+            return;
+        };
+        if org.kind != MentionKind::Organization
+            || title.kind != MentionKind::Title
+            || org.end != title.start
+        {
+            return;
+        }
+        if APPOINTMENT.contains(&self.gap(mentions[i].end, org.start).as_str()) {
+            self.posts.push(FoundPost {
                 person: i,
-                title: i + 1,
-                organization: None,
+                title: i + 2,
+                organization: Some(i + 1),
                 inherited: None,
                 start: mentions[i].start,
-                end: next.end,
+                end: title.end,
             });
         }
     }
 }
 
-/// 张三任焦作市副市长 / 张三担任示范区党工委书记.
-fn appointment(mentions: &[Mention], chars: &[char], i: usize, posts: &mut Vec<FoundPost>) {
-    let (Some(org), Some(title)) = (mentions.get(i + 1), mentions.get(i + 2)) else {
-        return;
-    };
-    if org.kind != MentionKind::Organization
-        || title.kind != MentionKind::Title
-        || org.end != title.start
-    {
-        return;
-    }
-    let between: String = chars[mentions[i].end..org.start].iter().collect();
-    if APPOINTMENT.contains(&between.as_str()) {
-        posts.push(FoundPost {
-            person: i,
-            title: i + 2,
-            organization: Some(i + 1),
-            inherited: None,
-            start: mentions[i].start,
-            end: title.end,
-        });
-    }
+/// The level of government a head-of-government title names (副县长 → 县).
+fn government_level(title: &str) -> Option<char> {
+    GOVERNMENT_HEADS
+        .iter()
+        .find(|(head, _)| title.ends_with(head))
+        .map(|(_, level)| *level)
+}
+
+fn list_separator(gap: &str) -> bool {
+    matches!(gap, "、" | "和" | "及" | "与")
 }

@@ -1,6 +1,72 @@
 //! Titles (副主任, 党工委书记, 委员长): dictionary matches on token boundaries.
 
 use super::{Candidate, MentionKind, Recognizer, Text};
+use crate::segment::Token;
+
+/// jieba sometimes cuts across a title that stands between an organization's last character
+/// and a name (部副/部长 of 科教社团部副部长, 处处长 of 业务处处长, 办主/任何/建吾 of
+/// 经信办主任何建吾): the title is then no word of its own and neither the organization nor the
+/// name is found. Where a title from the lexicon starts right after a one-character
+/// organization suffix inside a word, the words are cut again at both ends of the title.
+pub fn resegment<'a>(
+    r: &Recognizer,
+    text: &'a str,
+    chars: &[char],
+    tokens: Vec<Token<'a>>,
+) -> Vec<Token<'a>> {
+    let n = chars.len();
+    let mut boundary = vec![false; n + 1];
+    for t in &tokens {
+        boundary[t.start] = true;
+        boundary[t.end] = true;
+    }
+    let mut cuts = Vec::new();
+    for p in 1..n {
+        if boundary[p] || !r.org_suffixes.contains_key(chars[p - 1].encode_utf8(&mut [0; 4])) {
+            continue;
+        }
+        let longest = r
+            .titles
+            .prefixes(chars, p)
+            .into_iter()
+            .map(|(end, _)| end)
+            .filter(|&end| end - p >= 2)
+            .next_back();
+        if let Some(end) = longest {
+            cuts.push((p, end));
+        }
+    }
+    if cuts.is_empty() {
+        return tokens;
+    }
+    for &(p, end) in &cuts {
+        boundary[p] = true;
+        boundary[end] = true;
+        boundary[p + 1..end].iter_mut().for_each(|b| *b = false);
+    }
+    let mut byte_at = Vec::with_capacity(n + 1);
+    byte_at.extend(text.char_indices().map(|(b, _)| b));
+    byte_at.push(text.len());
+    let original: std::collections::HashMap<(usize, usize), Token<'a>> =
+        tokens.into_iter().map(|t| ((t.start, t.end), t)).collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for to in (1..=n).filter(|&i| boundary[i]) {
+        let token = original.get(&(from, to)).copied().unwrap_or_else(|| {
+            let title = cuts.iter().any(|&(p, end)| (p, end) == (from, to));
+            Token {
+                word: &text[byte_at[from]..byte_at[to]],
+                tag: if title { "nnt" } else { "x" },
+                start: from,
+                end: to,
+                known: title || to - from == 1,
+            }
+        });
+        out.push(token);
+        from = to;
+    }
+    out
+}
 
 /// Proposes every title from the lexicon that starts and ends on token boundaries, and splits
 /// words jieba keeps whole (县委书记 → 县委 + 书记).
