@@ -251,7 +251,8 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     }
     // 研究室副处长, 业务处处长: a unit named right before a title is a body even bare or with
     // a plain name (the title says so).
-    let titled = title_starts_at(r, t, token.end);
+    let titled = title_starts_at(r, t, token.end)
+        && !(NAME_TAGS_PERSON.contains(&holder.tag) && !strong);
     if start == suffix_start {
         if titled && token.start == suffix_start && token.len() >= 2 && strong {
             out.push(org(token.start, token.end, 3, None));
