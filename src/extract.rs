@@ -77,6 +77,21 @@ impl Extractor {
             .clone()
     }
 
+    /// The region an article is about, inferred from the places it names (`--region` absent).
+    fn inferred_region(
+        &self,
+        article: &LaidOutArticle,
+        chars: &[char],
+        mentions: &[Mention],
+    ) -> Option<Arc<Region>> {
+        let title = article.title.as_ref().map_or("", |t| t.text.as_str());
+        let places = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .map(|m| (m.start, m.canonical.as_str(), m.surface.as_str()));
+        Region::infer(title, chars, places, |name| self.region(name))
+    }
+
     /// Extracts every article of a document.
     pub fn extract(&self, doc: &Document, options: &Options) -> Extraction {
         match doc.format {
@@ -150,18 +165,20 @@ impl Extractor {
         source: SourceSpan,
         options: &Options,
     ) -> Record {
-        let region = options.region.as_deref().and_then(|name| self.region(name));
         let chars: Vec<char> = article.text.text.chars().collect();
-        let (text, mut mentions) = self
-            .recognizer
-            .recognize_text(&article.text.text);
+        let (text, mut mentions) = self.recognizer.recognize_text(&article.text.text);
+        let region = match options.region.as_deref() {
+            Some(name) => self.region(name),
+            None => self.inferred_region(&article, &chars, &mentions),
+        };
         add_credited_people(&mut mentions, &article, &chars);
         add_repeated_names(&mut mentions, &text);
         if let Some(region) = &region {
             add_region_references(&mut mentions, region, &chars);
         }
         for mention in &mut mentions {
-            if let Some(full) = region.as_ref().and_then(|r| r.expand(&mention.canonical)) {
+            let named = matches!(mention.kind, MentionKind::Organization | MentionKind::Place);
+            if let Some(full) = region.as_ref().filter(|_| named).and_then(|r| r.expand(&mention.canonical)) {
                 mention.canonical = full;
             }
         }
@@ -221,7 +238,7 @@ impl Extractor {
             kicker: text_of(article.kicker),
             subtitle: text_of(article.subtitle),
             date,
-            region: options.region.clone(),
+            region: region.as_ref().map(|r| r.name.clone()),
             url: None,
             publisher: None,
             source,

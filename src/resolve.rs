@@ -1,8 +1,11 @@
 //! Resolution of names relative to the paper's home region (`--region`): 我市 is the paper's city,
 //! 市委 its party committee, 省人大常委会 the provincial congress of its province.
 //!
-//! Without a region nothing is invented: relative names keep their surface form, and 我市-style
-//! references are not entities at all.
+//! Without `--region`, each article's own region is inferred from the divisions it names
+//! ([`Region::infer`]); where none fits, nothing is invented: relative names keep their surface
+//! form, and 我市-style references are not entities at all.
+
+use std::sync::Arc;
 
 use crate::lexicon::{Division, Level, Lexicons};
 
@@ -13,6 +16,9 @@ pub struct Region {
     pub level: Level,
     /// The province it lies in (itself for a province).
     pub province: Option<String>,
+    /// The prefecture-level division it lies in (itself for a prefecture), for 市委 in a
+    /// county's news.
+    pub prefecture: Option<String>,
     /// Every division below it, by name, for names like 示范区 that are unique only inside it.
     descendants: Vec<String>,
 }
@@ -44,7 +50,11 @@ impl Region {
             .min_by_key(|d| (d.level, d.name != name))?;
         let by_code = |code: &str| gazetteer.iter().find(|d| d.code == code);
         let mut province = division.clone();
+        let mut prefecture = (division.level == Level::Prefecture).then(|| division.name.clone());
         while let Some(parent) = province.parent.as_deref().and_then(by_code) {
+            if parent.level == Level::Prefecture {
+                prefecture = Some(parent.name.clone());
+            }
             province = parent.clone();
         }
         let descendants = descendants(gazetteer, division);
@@ -52,16 +62,73 @@ impl Region {
             name: division.name.clone(),
             level: division.level,
             province: Some(province.name),
+            prefecture,
             descendants,
         })
+    }
+
+    /// The region an article is about, from the divisions it names, for the relative names it
+    /// uses: an article that speaks of 县委 or 我县 is in the county it names first in its
+    /// opening (else most often); 市委 or 我市, a city; 省委, a province. `division` locates a
+    /// named place in the gazetteer.
+    pub fn infer<'l>(
+        title: &str,
+        text: &[char],
+        places: impl IntoIterator<Item = (usize, &'l str, &'l str)>,
+        division: impl Fn(&str) -> Option<Arc<Region>>,
+    ) -> Option<Arc<Region>> {
+        let level = relative_level(text)?;
+        let opening = opening_end(text);
+        let mut best: Option<(bool, usize, usize, Arc<Region>)> = None;
+        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        let mut candidates = Vec::new();
+        for (at, name, surface) in places {
+            let Some(region) = division(name) else { continue };
+            if !region.fits(level) {
+                continue;
+            }
+            *counts.entry(region.name.clone()).or_default() += 1;
+            candidates.push((at < opening || title.contains(surface), at, region));
+        }
+        for (lead, at, region) in candidates {
+            let key = (lead, counts[&region.name], usize::MAX - at);
+            if best.as_ref().is_none_or(|b| key > (b.0, b.1, b.2)) {
+                best = Some((key.0, key.1, key.2, region));
+            }
+        }
+        best.map(|b| b.3)
+    }
+
+    /// True when this region can stand for relative names of `level`: a county for 县/区, a
+    /// city (of prefecture or county level) for 市, a province for 省.
+    fn fits(&self, level: char) -> bool {
+        match level {
+            '省' => self.level == Level::Province,
+            '市' => {
+                self.level == Level::Prefecture || (self.level == Level::County && self.name.ends_with('市'))
+            }
+            c => self.level == Level::County && self.name.ends_with(c),
+        }
     }
 
     /// The place a self-reference (我市, 本省) means, if it fits this region.
     pub fn self_reference(&self, word: &str) -> Option<String> {
         let (_, level) = SELF_REFERENCES.iter().find(|(w, _)| *w == word)?;
+        let relative = word.chars().nth(1)?;
         match level {
             Level::Province => self.province.clone(),
-            level if *level == self.level => Some(self.name.clone()),
+            _ => self.base(relative),
+        }
+    }
+
+    /// The division a relative name opening with `relative` (市, 县, 区, 省) means here: the
+    /// region itself when its name ends so (焦作市 for 市, 灵川县 for 县), the city it lies in
+    /// for 市, its province for 省.
+    fn base(&self, relative: char) -> Option<String> {
+        match relative {
+            '省' => self.province.clone(),
+            c if self.name.ends_with(c) && matches!(c, '市' | '县' | '区') => Some(self.name.clone()),
+            '市' => self.prefecture.clone().filter(|p| p.ends_with('市')),
             _ => None,
         }
     }
@@ -79,27 +146,10 @@ impl Region {
         let mut chars = surface.chars();
         let first = chars.next()?;
         let rest = chars.as_str();
-        if rest.is_empty() {
+        if rest.is_empty() || !opens_relative(surface) {
             return None;
         }
-        let level = match first {
-            '省' => Level::Province,
-            '市' => Level::Prefecture,
-            '县' | '区' => Level::County,
-            _ => return None,
-        };
-        let base = match level {
-            Level::Province => self.province.clone()?,
-            level if level == self.level => {
-                let suffix_ok = self.name.ends_with(first);
-                if !suffix_ok {
-                    return None;
-                }
-                self.name.clone()
-            }
-            _ => return None,
-        };
-        Some(format!("{base}{rest}"))
+        Some(format!("{}{rest}", self.base(first)?))
     }
 
     /// Words in `text` that refer to the region (我市 …) or a zone in it (示范区), with their
@@ -127,6 +177,74 @@ impl Region {
         }
         found
     }
+}
+
+/// Words that open with 市, 县, 区 or 省 without naming a division (市场监督管理局 is no city's
+/// 场监督管理局).
+const NOT_RELATIVE: &[&str] = &[
+    "市场", "市民", "市区", "市值", "市容", "市井", "市政", "县城", "县域", "区域", "区位", "省份", "省级",
+    "省部",
+];
+
+/// True when `word` opens with 市, 县, 区 or 省 as a division (市委, 县政府), not as part of an
+/// ordinary word (市场, 区域).
+pub fn opens_relative(word: &str) -> bool {
+    word.starts_with(['省', '市', '区', '县']) && !NOT_RELATIVE.iter().any(|w| word.starts_with(w))
+}
+
+/// Words by which an article names bodies or places relative to its region, and the level
+/// they need.
+const RELATIVE_WORDS: &[(&str, char)] = &[
+    ("县委", '县'),
+    ("县政府", '县'),
+    ("县人大", '县'),
+    ("县政协", '县'),
+    ("我县", '县'),
+    ("本县", '县'),
+    ("全县", '县'),
+    ("区委", '区'),
+    ("区政府", '区'),
+    ("区人大", '区'),
+    ("区政协", '区'),
+    ("我区", '区'),
+    ("全区", '区'),
+    ("市委", '市'),
+    ("市政府", '市'),
+    ("市人大", '市'),
+    ("市政协", '市'),
+    ("我市", '市'),
+    ("本市", '市'),
+    ("全市", '市'),
+    ("省委", '省'),
+    ("省政府", '省'),
+    ("省人大", '省'),
+    ("省政协", '省'),
+    ("我省", '省'),
+    ("全省", '省'),
+];
+
+/// The most local level of relative name the text uses (县 or 区 before 市 before 省).
+fn relative_level(text: &[char]) -> Option<char> {
+    let mut found: Vec<char> = Vec::new();
+    for i in 0..text.len() {
+        for (word, level) in RELATIVE_WORDS {
+            let mut chars = word.chars();
+            if chars.next() == Some(text[i]) && chars.enumerate().all(|(k, c)| text.get(i + 1 + k) == Some(&c)) {
+                found.push(*level);
+            }
+        }
+    }
+    ['县', '区', '市', '省'].into_iter().find(|l| found.contains(l))
+}
+
+/// Where an article's opening ends: its first two sentences.
+fn opening_end(text: &[char]) -> usize {
+    text.iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '\n'))
+        .map(|(i, _)| i)
+        .nth(1)
+        .unwrap_or(text.len())
 }
 
 fn descendants(gazetteer: &[Division], root: &Division) -> Vec<String> {

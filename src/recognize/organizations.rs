@@ -206,11 +206,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         let prev = &t.tokens[j - 1];
         let current = &t.tokens[j];
         // A name relative to the region starts at its 市/区/省 (落实|市委).
-        if current.word.starts_with(RELATIVE_PREFIXES)
-            && j < first + 1
-            && current.len() <= 3
-            && j != first
-        {
+        if crate::resolve::opens_relative(current.word) && j < first && current.len() <= 3 {
             break;
         }
         // A known organization ending here is taken whole: 国元保险 + 焦作支公司.

@@ -144,6 +144,9 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             let full: Vec<&PlaceEntry> = entries.iter().filter(|e| !e.short).collect();
             let aligned = t.aligned(start, end);
             if !full.is_empty() {
+                if conjunction_reading(t, start, end) {
+                    continue;
+                }
                 // A full name may also open a longer word: 南京大屠杀, 香港市民, 中国人民.
                 if aligned || (end < token.end && end - start >= 2) {
                     out.push(entry_place(start, end, 5, &full));
@@ -168,6 +171,14 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// 定江镇和县国土资源局: a two-character division opening with a conjunction (和县) right after
+/// a noun is the conjunction and a relative name, not the county.
+fn conjunction_reading(t: &Text, start: usize, end: usize) -> bool {
+    end - start == 2
+        && "和与及同跟".contains(t.chars[start])
+        && t.token_ending[start].is_some_and(|k| t.tokens[k].tag.starts_with('n'))
 }
 
 /// jieba's `ns` words are often ordinary nouns (城市, 两国, 山区) or a place glued to a word
@@ -235,6 +246,9 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         zone(r, t, k, out);
         return;
     }
+    if kind == "street" {
+        street(t, token.end - len, token.end, out);
+    }
     let whole_word_is_suffix = len == token.len();
     let mut start = token.start;
     if !whole_word_is_suffix {
@@ -283,6 +297,56 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     }
     out.push(place(start, token.end, 2, None));
 }
+
+/// Characters that end the words before a street's name: separators, and verbs and
+/// prepositions of going (到大岭南路, 沿迎宾大道).
+const BEFORE_STREET: &str = "、，。；：（）“”《》 到在沿经至往从向近临";
+
+/// Characters no street name holds (function words: the name would run into the sentence).
+const NOT_IN_STREET: &str = "的了是和与及等为把被将也都就又着过";
+
+/// A street or road whose name jieba cut apart (大岭/南路, 上/阳路, 崤/山路): the characters
+/// from the last separator or verb of going up to the suffix, one to four of them.
+fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let opening = (suffix_start.saturating_sub(5)..suffix_start)
+        .rev()
+        .find(|&i| BEFORE_STREET.contains(t.chars[i]))
+        .map(|i| i + 1);
+    let Some(start) = opening else {
+        return;
+    };
+    let stem = &t.chars[start..suffix_start];
+    let ok = !stem.is_empty()
+        && stem.iter().all(|c| crate::layout::spacing::is_han(*c) && !NOT_IN_STREET.contains(*c))
+        && t.token_starting[start].is_some();
+    // 开拓思路, 世界公路, 科普一条街: an ordinary word before a common noun for roads.
+    let mut at = start;
+    let mut plain = true;
+    while let Some(k) = t.token_starting.get(at).copied().flatten() {
+        let tok = &t.tokens[k];
+        if tok.end > end {
+            break;
+        }
+        let generic = GENERIC_STREETS.contains(&tok.word);
+        let ordinary = tok.known && tok.len() >= 2 && !NAME_TAGS.contains(&tok.tag);
+        if generic || (tok.end <= suffix_start && ordinary && !matches!(tok.tag, "ns" | "n")) {
+            plain = false;
+        }
+        if tok.word.chars().any(|c| "一二三四五六七八九十".contains(c)) {
+            plain = false;
+        }
+        at = tok.end;
+    }
+    if ok && plain {
+        out.push(place(start, end, 2, None));
+    }
+}
+
+/// Common nouns for roads and streets, which name none.
+const GENERIC_STREETS: &[&str] = &[
+    "公路", "铁路", "道路", "马路", "思路", "之路", "水路", "后路", "出路", "门路", "线路", "套路",
+    "网路", "右路", "左路", "筑路", "小巷", "街巷", "大街", "一条街", "小路", "土路",
+];
 
 /// Parks, zones and new towns named from a place and ordinary words: 中原工业设计城,
 /// 数字经济产业园. The name must open with a place.
