@@ -44,6 +44,9 @@ const GLUED_BEFORE_NAME: &str = "胜对向和与给让请由被把见问找派�
 /// Score a candidate needs to be proposed.
 const THRESHOLD: i32 = 3;
 
+/// Characters joining the parts of a foreign name: 卡洛斯·阿马特, 约翰—格伦, 迪亚斯-卡内尔.
+const NAME_JOINS: &str = "·‧•-－—";
+
 /// Characters after a transliterated run that make it a place name.
 const FOREIGN_PLACE_SUFFIXES: &str = "省州市县区镇村岛郡河湖港湾堡山";
 
@@ -610,51 +613,61 @@ impl Context<'_> {
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or
     /// tagged as a name by jieba.
     fn foreign_name(&self, start: usize) -> Option<Candidate> {
-        if let Some(dotted) = self.dotted_name(start) {
-            return Some(dotted);
-        }
-        let known = self.known_foreign_name(start);
-        if let Some(joined) = self.name_word_run(start) {
-            return Some(joined);
-        }
-        let run = self.transliterated_run(start);
-        let word = self.foreign_word(start);
-        [known, run, word]
-            .into_iter()
-            .flatten()
-            .max_by_key(|c| (c.end, c.priority))
+        [
+            self.dotted_name(start),
+            self.name_word_run(start),
+            self.known_foreign_name(start),
+            self.transliterated_run(start),
+            self.foreign_word(start),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|c| (c.end, c.priority))
     }
 
-    /// Names of two or three parts joined by `·` (铁木尔·达瓦买提, 阿沛·阿旺晋美, 卡洛斯·阿马特):
-    /// each part one word jieba takes for a name (or an unknown word), two to five characters,
-    /// none of them a place.
+    /// Names of two or three parts joined by `·` or a dash (铁木尔·达瓦买提, 卡洛斯·阿马特,
+    /// 拉·甘地, 约翰—格伦): each part a run of transliteration characters (an initial may be one
+    /// character, the last part has two or more) or one word jieba takes for a name, none of
+    /// them a place.
     fn dotted_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        if start > 0 && t.chars[start - 1] == '·' {
+        let translit = &self.r.lexicons.transliteration;
+        if start > 0 && (NAME_JOINS.contains(t.chars[start - 1]) || translit.contains(&t.chars[start - 1])) {
             return None; // the run is read from its first part
         }
-        let part_at = |at: usize| -> Option<usize> {
+        let run_end = |at: usize| {
+            let mut end = at;
+            while end < t.chars.len() && translit.contains(&t.chars[end]) {
+                end += 1;
+            }
+            end
+        };
+        let word_end = |at: usize| -> Option<usize> {
             let tok = &t.tokens[t.token_starting.get(at).copied().flatten()?];
             let name_like = NAME_TAGS.contains(&tok.tag) || tok.tag == "nz" || !tok.known;
             let ok = name_like
                 && (2..=5).contains(&tok.len())
                 && tok.word.chars().all(crate::layout::spacing::is_han)
-                && self.r.places.get(tok.word).is_empty()
                 && !self.r.lexicons.not_names.contains(tok.word);
             ok.then_some(tok.end)
         };
-        let mut end = part_at(start)?;
-        let mut parts = 1;
-        while parts < 3 && t.chars.get(end) == Some(&'·') {
-            match part_at(end + 1) {
-                Some(next) => {
-                    end = next;
-                    parts += 1;
-                }
-                None => break,
-            }
+        let part_end = |at: usize| run_end(at).max(word_end(at).unwrap_or(at));
+        let mut end = part_end(start);
+        if end == start {
+            return None;
         }
-        (parts >= 2).then(|| person(start, end, 5))
+        let mut parts = 1;
+        while parts < 4 && t.chars.get(end).is_some_and(|c| NAME_JOINS.contains(*c)) {
+            let next = part_end(end + 1);
+            if next < end + 3 {
+                break; // the last part has two characters or more
+            }
+            end = next;
+            parts += 1;
+        }
+        let name = t.slice(start, end);
+        let place = !self.r.places.get(&name).is_empty();
+        (parts >= 2 && !place).then(|| person(start, end, 5))
     }
 
     /// A foreign name jieba cut into several name words (斯特罗/nr 耶夫/nr, 尤尔/nr 科夫/nrt):

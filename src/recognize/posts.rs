@@ -151,7 +151,14 @@ impl Reader<'_> {
             inherited: None,
             start: m.start,
         };
-        if let Some(o) = adjacent(MentionKind::Organization) {
+        // (管委会主任 in a chain: the bare body of the organization before.)
+        let bare = adjacent(MentionKind::Organization)
+            .filter(|o| self.r.org_suffixes.contains_key(&o.surface))
+            .and_then(|_| self.bare_suffix(chained, m.start));
+        if let Some(bare) = bare {
+            pending.start = bare.1;
+            pending.inherited = Some(bare);
+        } else if let Some(o) = adjacent(MentionKind::Organization) {
             pending.organization = Some(i - 1);
             pending.start = o.start;
         } else if let Some(place) = adjacent(MentionKind::Place) {
