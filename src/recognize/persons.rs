@@ -19,6 +19,7 @@ const NAME_TAILS: &[&str] = &[
 
 /// Words after a bare surname that make it a reference to a person (陈教授, 王小姐, 李大娘).
 const HONORIFICS: &[&str] = &[
+    "老",
     "先生", "女士", "小姐", "老汉", "老伯", "老太", "大娘", "大爷", "大妈", "大姐", "大哥", "老师",
     "师傅", "同志", "某", "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士", "医生",
     "大夫", "经理", "老板",
@@ -285,8 +286,19 @@ impl Context<'_> {
     fn bare_surname(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let c = *t.chars.get(start)?;
+        let titled = self.title_starts[start + 1];
+        // 江主席, 金教授: a surname that is mostly an ordinary word stands alone only before a
+        // title, and only where HanLP saw it as a surname often.
+        let wordlike_ok = titled
+            && self
+                .r
+                .lexicons
+                .derived
+                .name_roles
+                .of_char(c)
+                .is_some_and(|r| r.ln_p(Role::Surname) >= 0.2f32.ln());
         if self.r.lexicons.surnames.prefix_len(&c.to_string()) != Some(1)
-            || WORDLIKE_SURNAMES.contains(c)
+            || (WORDLIKE_SURNAMES.contains(c) && !wordlike_ok)
         {
             return None;
         }
@@ -298,12 +310,12 @@ impl Context<'_> {
         let honorific = HONORIFICS
             .iter()
             .any(|h| t.chars[start + 1..].starts_with(&h.chars().collect::<Vec<_>>()));
-        let titled = self.title_starts[start + 1];
+        // 老于的女儿, 小李说: 老/小 and a surname, then a word of its own.
         let after_lao = start > 0
             && matches!(t.chars[start - 1], '老' | '小')
-            && t.chars
-                .get(start + 1)
-                .is_none_or(|n| !crate::layout::spacing::is_han(*n));
+            && t.chars.get(start + 1).is_none_or(|n| {
+                !crate::layout::spacing::is_han(*n) || NEVER_IN_GIVEN_NAME.contains(*n)
+            });
         ((before_ok && (honorific || titled)) || after_lao).then(|| person(start, start + 1, 2))
     }
 
