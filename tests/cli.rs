@@ -115,7 +115,6 @@ fn sample_credits_name_reporters_and_the_photographer() {
 fn date_is_read_from_the_file_name_when_not_given() {
     let records = records(&extract(&[sample().to_str().unwrap()]));
     assert_eq!(records[0]["date"], "2019-08-30");
-    assert_eq!(records[0]["region"], Value::Null);
 }
 
 #[test]
@@ -321,6 +320,31 @@ fn entity_names(records: &[Value], kind: &str) -> std::collections::BTreeSet<Str
         .collect()
 }
 
+/// `person|title|organization` for each post of a record, by entity name.
+fn post_strings(record: &Value) -> Vec<String> {
+    let name = |id: &Value| -> String {
+        record["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == *id)
+            .map_or("-".to_owned(), |e| e["name"].as_str().unwrap().to_owned())
+    };
+    record["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}|{}|{}",
+                name(&p["person"]),
+                p["title"].as_str().unwrap(),
+                name(&p["organization"])
+            )
+        })
+        .collect()
+}
+
 /// True when the record's entity named `name` has `alias` among its surface forms.
 fn has_alias(record: &Value, name: &str, alias: &str) -> bool {
     record["entities"]
@@ -438,12 +462,42 @@ fn sample_places_include_villages_estates_and_the_region() {
 }
 
 #[test]
-fn without_a_region_relative_names_stay_as_written() {
+fn without_a_region_each_article_s_own_is_inferred() {
     let records = records(&extract(&[sample().to_str().unwrap()]));
-    let orgs = entity_names(&records, "organization");
-    assert!(orgs.contains("省人大常委会"), "{orgs:?}");
-    assert!(!orgs.iter().any(|o| o.starts_with("河南省人大")));
-    assert!(!entity_names(&records, "place").contains("我市"));
+    // The provincial inspection names 焦作 and speaks of 省人大常委会 and 我市.
+    assert_eq!(records[0]["region"], "焦作市");
+    assert!(has_alias(&records[0], "河南省人大常委会", "省人大常委会"));
+    assert!(has_alias(&records[0], "焦作市", "我市"));
+    // An article naming no city keeps its 市委 as written, and invents no region.
+    let third = &records[2];
+    assert_eq!(third["region"], Value::Null);
+    let orgs: Vec<&str> = third["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "organization")
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(orgs.contains(&"市委"), "{orgs:?}");
+}
+
+#[test]
+fn region_inferred_from_a_county_s_news() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("county.jsonl");
+    let article = serde_json::json!({
+        "id": "c1",
+        "date": "2022-03-01",
+        "title": "灵川县召开乡村振兴工作会议",
+        "text": "3月1日，灵川县召开乡村振兴工作会议。县委副书记、县长周春涌出席会议并讲话。",
+    });
+    std::fs::write(&path, format!("{article}\n")).unwrap();
+    let records = records(&extract(&[path.to_str().unwrap()]));
+    assert_eq!(records[0]["region"], "灵川县");
+    assert!(has_alias(&records[0], "灵川县委", "县委"));
+    let posts = post_strings(&records[0]);
+    assert!(posts.contains(&"周春涌|副书记|灵川县委".to_owned()), "{posts:?}");
+    assert!(posts.contains(&"周春涌|县长|灵川县政府".to_owned()), "{posts:?}");
 }
 
 #[test]

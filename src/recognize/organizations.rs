@@ -250,7 +250,9 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let titled = title_starts_at(r, t, token.end)
         && !(NAME_TAGS_PERSON.contains(&holder.tag) && !strong);
     if start == suffix_start {
-        if titled && token.start == suffix_start && token.len() >= 2 && strong {
+        // (Not a bare party body, 党组书记: whose party group is for the context to tell.)
+        let party_body = ATTACHED_BODIES.contains(&token.word) || token.word.ends_with("工委");
+        if titled && token.start == suffix_start && token.len() >= 2 && strong && !party_body {
             out.push(org(token.start, token.end, 3, None));
         }
         return;

@@ -213,6 +213,17 @@ impl Context<'_> {
         })
     }
 
+    /// A character HanLP saw right after names more often than ending one (作, 还, 率 of
+    /// 刘奇作, 黄强还, 薛良率: jieba glues a one-character verb to the name before it).
+    fn follows_names(&self, c: char) -> bool {
+        self.r
+            .lexicons
+            .derived
+            .name_roles
+            .of_char(c)
+            .is_some_and(|r| r.after > r.last + r.single && r.after >= 20)
+    }
+
     /// A character HanLP saw beside names (as the word before, after or between them) much
     /// more often than inside one: 致, 但, 当, 可.
     fn context_char(&self, c: char) -> bool {
@@ -236,8 +247,8 @@ impl Context<'_> {
         token_covering(self.t, end).is_some_and(|tok| {
             let tail = self.t.slice(end, tok.end);
             // 张维宁到: the HMM glued a following preposition or particle to the name.
-            let glued =
-                tail.chars().count() == 1 && tail.chars().all(|c| NEVER_IN_GIVEN_NAME.contains(c));
+            let glued = tail.chars().count() == 1
+                && tail.chars().all(|c| NEVER_IN_GIVEN_NAME.contains(c) || self.follows_names(c));
             NAME_TAILS.contains(&tail.as_str()) || glued
         })
     }
@@ -644,7 +655,14 @@ impl Context<'_> {
     fn dotted_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let translit = &self.r.lexicons.transliteration;
-        if start > 0 && (NAME_JOINS.contains(t.chars[start - 1]) || translit.contains(&t.chars[start - 1])) {
+        let mid_run = start > 0
+            && (NAME_JOINS.contains(t.chars[start - 1])
+                || (translit.contains(&t.chars[start - 1])
+                    && t.token_ending[start].is_none_or(|k| {
+                        let tok = &t.tokens[k];
+                        NAME_TAGS.contains(&tok.tag) || !tok.known
+                    })));
+        if mid_run {
             return None; // the run is read from its first part
         }
         let run_end = |at: usize| {
@@ -654,16 +672,30 @@ impl Context<'_> {
             }
             end
         };
+        // After a join, any word of a few characters continues the name (拉·甘地/n), unless
+        // HanLP counts it as an ordinary word.
         let word_end = |at: usize| -> Option<usize> {
             let tok = &t.tokens[t.token_starting.get(at).copied().flatten()?];
-            let name_like = NAME_TAGS.contains(&tok.tag) || tok.tag == "nz" || !tok.known;
+            let after_join = at > 0 && NAME_JOINS.contains(t.chars[at - 1]);
+            let common = self
+                .r
+                .lexicons
+                .derived
+                .word_classes
+                .get(tok.word)
+                .is_some_and(|(class, _)| !class.is_person());
+            let name_like = NAME_TAGS.contains(&tok.tag)
+                || tok.tag == "nz"
+                || !tok.known
+                || (after_join && !common);
             let ok = name_like
                 && (2..=5).contains(&tok.len())
                 && tok.word.chars().all(crate::layout::spacing::is_han)
                 && !self.r.lexicons.not_names.contains(tok.word);
             ok.then_some(tok.end)
         };
-        let part_end = |at: usize| run_end(at).max(word_end(at).unwrap_or(at));
+        // A name word may go on in transliteration characters jieba left out (汤姆/士).
+        let part_end = |at: usize| run_end(run_end(at).max(word_end(at).unwrap_or(at)));
         let mut end = part_end(start);
         if end == start {
             return None;

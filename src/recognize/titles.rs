@@ -99,6 +99,22 @@ fn split_word(r: &Recognizer, t: &Text, start: usize, end: usize, out: &mut Vec<
     if end - start < 3 {
         return;
     }
+    // 江主席, 汤局长: a surname and a title in one word; the title is read, the surname is
+    // for the person recognizer.
+    if let Some((cut, _)) = r.title_ends.ending_at(&t.chars, end, start + 1).last() {
+        let head = &t.chars[start..*cut];
+        if head.len() == 1 && r.lexicons.surnames.prefix_len_of(head[0], None) == Some(1) {
+            out.push(Candidate {
+                kind: MentionKind::Title,
+                start: *cut,
+                end,
+                priority: 3,
+                canonical: None,
+                parent: None,
+            });
+            return;
+        }
+    }
     // Titles ending the word, longest first; the rest of the word must be an organization.
     for (cut, _) in r
         .title_ends
