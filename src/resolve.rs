@@ -307,4 +307,30 @@ mod tests {
         assert_eq!(r.self_reference("我市").as_deref(), Some("焦作市"));
         assert_eq!(r.self_reference("我县"), None);
     }
+
+    #[test]
+    fn a_county_s_relative_names() {
+        let lexicons = Lexicons::embedded().unwrap();
+        let county = Region::find("灵川县", &lexicons).unwrap();
+        assert_eq!(county.expand("县委").as_deref(), Some("灵川县委"));
+        assert_eq!(county.expand("市委").as_deref(), Some("桂林市委"));
+        assert_eq!(county.expand("省委").as_deref(), Some("广西壮族自治区委"));
+        assert_eq!(county.expand("市场监督管理局"), None, "市场 is no city");
+        assert_eq!(county.self_reference("我县").as_deref(), Some("灵川县"));
+    }
+
+    #[test]
+    fn the_region_an_article_names_in_its_opening() {
+        let lexicons = Lexicons::embedded().unwrap();
+        let division = |name: &str| Region::find(name, &lexicons).map(Arc::new);
+        let text: Vec<char> = "灵川县召开会议。县委书记赵奇玲出席。桂林市领导到会。"
+            .chars()
+            .collect();
+        let places = [(0, "灵川县", "灵川县"), (18, "桂林市", "桂林市")];
+        let region = Region::infer("", &text, places, division).unwrap();
+        assert_eq!(region.name, "灵川县");
+        // No relative name, no region.
+        let plain: Vec<char> = "灵川县召开会议。".chars().collect();
+        assert!(Region::infer("", &plain, [(0, "灵川县", "灵川县")], division).is_none());
+    }
 }

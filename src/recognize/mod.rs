@@ -610,4 +610,112 @@ pub(crate) mod tests {
             ]
         );
     }
+
+    fn persons_in(text: &str) -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter_map(|m| m.strip_prefix("Person ").map(str::to_owned))
+            .collect()
+    }
+
+    #[test]
+    fn well_known_people_whatever_jieba_tags_them() {
+        // jieba tags 习近平 nrfg and 普京 ns.
+        assert_eq!(
+            persons_in("国家主席习近平在北京会见俄罗斯总统普京"),
+            ["习近平", "普京"]
+        );
+    }
+
+    #[test]
+    fn a_verb_jieba_glues_to_a_name_stays_outside_it() {
+        // jieba's words 刘奇作, 黄强还, 薛良率: 作, 还 and 率 follow names, HanLP's counts say.
+        assert_eq!(persons_in("刘奇作了报告。"), ["刘奇"]);
+        assert_eq!(persons_in("黄强还指出，"), ["黄强"]);
+        assert_eq!(persons_in("薛良率队调研。"), ["薛良"]);
+        assert!(persons_in("惠州能够发展。").is_empty());
+    }
+
+    #[test]
+    fn places_and_ordinary_words_jieba_tags_as_names_are_not_people() {
+        assert!(persons_in("他在约翰内斯堡出席峰会。").is_empty());
+        assert!(persons_in("紧靠护栏的黄土路基已被雨水冲出一道沟。").is_empty());
+    }
+
+    #[test]
+    fn a_surname_alone_before_a_title() {
+        assert_eq!(persons_in("江主席洞察世界军事发展变革"), ["江"]);
+    }
+
+    #[test]
+    fn foreign_names_joined_by_dots_and_dashes() {
+        assert_eq!(
+            persons_in("美国参议员约翰—格伦在招贴画上签名"),
+            ["约翰—格伦"]
+        );
+        assert_eq!(persons_in("印度前总理拉·甘地1988年访华"), ["拉·甘地"]);
+    }
+
+    #[test]
+    fn every_title_in_a_chain_gets_its_body() {
+        // 县长 names the county government; no region is known, so the surface stays.
+        assert_eq!(
+            posts_in("县委副书记、县长张庆红出席"),
+            [
+                ("副书记".to_owned(), "县委".to_owned()),
+                ("县长".to_owned(), "县政府".to_owned())
+            ]
+        );
+        // 主任 of the 联社 whose party committee came first.
+        assert_eq!(
+            posts_in("区供销联社党委书记、主任倪晓锦陪同"),
+            [
+                ("书记".to_owned(), "区供销联社党委".to_owned()),
+                ("主任".to_owned(), "区供销联社".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn names_in_a_list_share_their_titles() {
+        assert_eq!(
+            posts_in("市委常委崔歆、刘丽、黄勇出席"),
+            vec![("常委".to_owned(), "市委".to_owned()); 3]
+        );
+    }
+
+    #[test]
+    fn titles_jieba_cuts_across_are_read() {
+        // jieba: 部副/部长, 办主/任何/建吾.
+        assert_eq!(
+            posts_in("总社科教社团部副部长沈青出席"),
+            [("副部长".to_owned(), "总社科教社团部".to_owned())]
+        );
+        assert_eq!(
+            posts_in("海淀区经信办主任何建吾陪同"),
+            [("主任".to_owned(), "海淀区经信办".to_owned())]
+        );
+    }
+
+    #[test]
+    fn bodies_written_in_two_parts_are_one() {
+        assert_eq!(
+            posts_in("省工商联党组书记杨勇主持会议"),
+            [("书记".to_owned(), "省工商联党组".to_owned())]
+        );
+        assert!(found("连云港市委书记到会").contains(&"Organization 连云港市委".to_owned()));
+    }
+
+    #[test]
+    fn streets_in_a_list() {
+        let places: Vec<String> = found("到大岭南路、迎宾大道、上阳路察看")
+            .into_iter()
+            .filter(|m| m.starts_with("Place"))
+            .collect();
+        assert_eq!(
+            places,
+            ["Place 大岭南路", "Place 迎宾大道", "Place 上阳路"]
+        );
+        assert!(found("要开拓思路").iter().all(|m| !m.starts_with("Place")));
+    }
 }

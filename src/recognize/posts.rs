@@ -143,7 +143,12 @@ impl Reader<'_> {
             let start = adjacent(MentionKind::Organization)
                 .or(adjacent(MentionKind::Place))
                 .map_or(m.start, |o| o.start);
-            last_end <= start && self.gap(last_end, start).chars().all(|c| c == '、')
+            let gap = self.gap(last_end, start);
+            // 、 alone, or 、 and a bare body (…党工委书记、管委会主任).
+            let bare = gap
+                .strip_prefix('、')
+                .is_some_and(|rest| self.r.org_suffixes.contains_key(rest));
+            last_end <= start && (gap.chars().all(|c| c == '、') || bare)
         });
         let mut pending = Pending {
             title: i,
