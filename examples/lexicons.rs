@@ -63,6 +63,18 @@ pub fn derive(source: &Path) -> Result<Vec<Table>> {
             contents: read(&licence)?,
         });
     }
+    // CC-CEDICT carries its licence in its header.
+    let cedict = read(&source.join("cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt"))?;
+    let mut header: String = cedict
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    header.push_str("#\n# The tables in this directory are derived from CC-CEDICT and licensed CC BY-SA 4.0.\n");
+    tables.push(Table {
+        path: PathBuf::from("cedict/LICENSE"),
+        contents: header,
+    });
     Ok(tables)
 }
 
