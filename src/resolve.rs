@@ -19,8 +19,9 @@ pub struct Region {
     /// The prefecture-level division it lies in (itself for a prefecture), for 市委 in a
     /// county's news.
     pub prefecture: Option<String>,
-    /// Every division below it, by name, for names like 示范区 that are unique only inside it.
-    descendants: Vec<String>,
+    /// The zones below it (焦作城乡一体化示范区), for names like 示范区 that are unique only
+    /// inside it.
+    zones: Vec<String>,
 }
 
 /// References to the region itself: word → the level it must have.
@@ -37,33 +38,34 @@ const SELF_REFERENCES: &[(&str, Level)] = &[
 ];
 
 /// Generic zone names a paper uses for the one zone of that kind in its region.
-const ZONES: &[&str] = &["示范区", "开发区", "高新区", "新区", "经开区", "自贸区"];
+const ZONES: &[&str] = crate::lexicon::ZONE_SUFFIXES;
 
 impl Region {
     /// Finds `name` (full, 焦作市, or short, 焦作) in the gazetteer; the highest level wins when
     /// a name is ambiguous.
     pub fn find(name: &str, lexicons: &Lexicons) -> Option<Region> {
         let gazetteer = &lexicons.gazetteer;
-        let division = gazetteer
+        let index = lexicons.divisions();
+        let division = index
+            .named(name)
             .iter()
-            .filter(|d| d.name == name || d.short.as_deref() == Some(name))
+            .map(|&i| &gazetteer[i])
             .min_by_key(|d| (d.level, d.name != name))?;
-        let by_code = |code: &str| gazetteer.iter().find(|d| d.code == code);
-        let mut province = division.clone();
+        let by_code = |code: &str| index.coded(code).map(|i| &gazetteer[i]);
+        let mut province = division;
         let mut prefecture = (division.level == Level::Prefecture).then(|| division.name.clone());
         while let Some(parent) = province.parent.as_deref().and_then(by_code) {
             if parent.level == Level::Prefecture {
                 prefecture = Some(parent.name.clone());
             }
-            province = parent.clone();
+            province = parent;
         }
-        let descendants = descendants(gazetteer, division);
         Some(Region {
             name: division.name.clone(),
             level: division.level,
-            province: Some(province.name),
+            province: Some(province.name.clone()),
             prefecture,
-            descendants,
+            zones: zones_below(lexicons, division),
         })
     }
 
@@ -138,7 +140,7 @@ impl Region {
     /// relative or does not fit this region.
     pub fn expand(&self, surface: &str) -> Option<String> {
         if let Some(zone) = ZONES.iter().find(|z| surface.starts_with(*z)) {
-            let mut matches = self.descendants.iter().filter(|d| d.ends_with(zone));
+            let mut matches = self.zones.iter().filter(|d| d.ends_with(zone));
             let only = matches.next()?;
             let rest = &surface[zone.len()..];
             return matches.next().is_none().then(|| format!("{only}{rest}"));
@@ -227,6 +229,9 @@ const RELATIVE_WORDS: &[(&str, char)] = &[
 fn relative_level(text: &[char]) -> Option<char> {
     let mut found: Vec<char> = Vec::new();
     for i in 0..text.len() {
+        if !"县区市省我本全".contains(text[i]) {
+            continue;
+        }
         for (word, level) in RELATIVE_WORDS {
             let mut chars = word.chars();
             if chars.next() == Some(text[i]) && chars.enumerate().all(|(k, c)| text.get(i + 1 + k) == Some(&c)) {
@@ -247,22 +252,30 @@ fn opening_end(text: &[char]) -> usize {
         .unwrap_or(text.len())
 }
 
-fn descendants(gazetteer: &[Division], root: &Division) -> Vec<String> {
-    let mut codes = vec![root.code.clone()];
-    let mut names = Vec::new();
-    let mut i = 0;
-    while i < codes.len() {
-        let parent = codes[i].clone();
-        for d in gazetteer
-            .iter()
-            .filter(|d| d.parent.as_deref() == Some(parent.as_str()))
-        {
-            codes.push(d.code.clone());
-            names.push(d.name.clone());
+/// The zones below `root` (the divisions whose names end like 示范区 or 开发区): what a paper's
+/// bare 示范区 can mean.
+fn zones_below(lexicons: &Lexicons, root: &Division) -> Vec<String> {
+    let index = lexicons.divisions();
+    let gazetteer = &lexicons.gazetteer;
+    let below = |zone: &Division| {
+        let mut at = zone.parent.as_deref();
+        while let Some(code) = at {
+            if code == root.code {
+                return true;
+            }
+            at = index.coded(code).and_then(|i| gazetteer[i].parent.as_deref());
         }
-        i += 1;
-    }
-    names
+        false
+    };
+    let mut zones: Vec<String> = index
+        .zones()
+        .iter()
+        .map(|&i| &gazetteer[i])
+        .filter(|zone| below(zone))
+        .map(|zone| zone.name.clone())
+        .collect();
+    zones.sort();
+    zones
 }
 
 #[cfg(test)]

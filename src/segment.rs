@@ -60,6 +60,13 @@ impl Segmenter {
         }
     }
 
+    /// A segmenter with no dictionary, to be replaced by a real one.
+    pub fn empty() -> Segmenter {
+        Segmenter {
+            jieba: Jieba::empty(),
+        }
+    }
+
     /// Adds `words` (word, POS tag) that jieba does not know yet.
     pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, &'w str)>) {
         for (word, tag) in words {

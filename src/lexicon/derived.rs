@@ -13,7 +13,6 @@ const FOREIGN_NAMES_TSV: &str = include_str!("../../data/hanlp/foreign_names.tsv
 const TRANSLITERATION_TSV: &str = include_str!("../../data/hanlp/transliteration.tsv");
 const JAPANESE_NAMES_TSV: &str = include_str!("../../data/hanlp/japanese_names.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../data/hanlp/organizations.tsv");
-const PLACES_TSV: &str = include_str!("../../data/hanlp/places.tsv");
 const PUBLIC_FIGURES_TSV: &str = include_str!("../../data/thuocl/public_figures.tsv");
 const CEDICT_PLACES_TSV: &str = include_str!("../../data/cedict/places.tsv");
 const CEDICT_PERSONS_TSV: &str = include_str!("../../data/cedict/persons.tsv");
@@ -185,8 +184,7 @@ impl Derived {
                 .collect())
         };
         let names = |file: &str, text: &str| column(file, text, "name");
-        let mut places = names("data/hanlp/places.tsv", PLACES_TSV)?;
-        places.extend(names("data/cedict/places.tsv", CEDICT_PLACES_TSV)?);
+        let places = names("data/cedict/places.tsv", CEDICT_PLACES_TSV)?;
         let mut public_figures: HashSet<String> =
             names("data/thuocl/public_figures.tsv", PUBLIC_FIGURES_TSV)?
                 .into_iter()

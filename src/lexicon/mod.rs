@@ -359,6 +359,62 @@ pub struct Lexicons {
     pub japanese_surnames: HashSet<String>,
     /// Tables derived from third-party lexicons (name statistics, word classes, names).
     pub derived: Derived,
+    /// The gazetteer indexed, built on first use.
+    divisions: std::sync::OnceLock<Divisions>,
+}
+
+/// Names that zones of the gazetteer end with.
+pub const ZONE_SUFFIXES: &[&str] = &["示范区", "开发区", "高新区", "新区", "经开区", "自贸区"];
+
+/// The gazetteer indexed by name (full and short), by code and by parent: regions are located
+/// for every article whose region is inferred, so lookups must not scan the 44,000 divisions.
+#[derive(Debug, Clone, Default)]
+pub struct Divisions {
+    by_name: HashMap<String, Vec<usize>>,
+    by_code: HashMap<String, usize>,
+    children: HashMap<String, Vec<usize>>,
+    /// Divisions that are zones (示范区, 开发区, 高新区 …).
+    zones: Vec<usize>,
+}
+
+impl Divisions {
+    fn new(gazetteer: &[Division]) -> Divisions {
+        let mut index = Divisions::default();
+        for (i, d) in gazetteer.iter().enumerate() {
+            index.by_name.entry(d.name.clone()).or_default().push(i);
+            if let Some(short) = &d.short {
+                index.by_name.entry(short.clone()).or_default().push(i);
+            }
+            index.by_code.insert(d.code.clone(), i);
+            if let Some(parent) = &d.parent {
+                index.children.entry(parent.clone()).or_default().push(i);
+            }
+            if ZONE_SUFFIXES.iter().any(|z| d.name.ends_with(z)) {
+                index.zones.push(i);
+            }
+        }
+        index
+    }
+
+    /// The zones (示范区, 开发区 …) among the divisions.
+    pub fn zones(&self) -> &[usize] {
+        &self.zones
+    }
+
+    /// Divisions named `name`, in full or short form.
+    pub fn named(&self, name: &str) -> &[usize] {
+        self.by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The division with `code`.
+    pub fn coded(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The divisions right below the one with `code`.
+    pub fn children(&self, code: &str) -> &[usize] {
+        self.children.get(code).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl Lexicons {
@@ -418,7 +474,13 @@ impl Lexicons {
             .into_iter()
             .collect(),
             derived,
+            divisions: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The gazetteer's index.
+    pub fn divisions(&self) -> &Divisions {
+        self.divisions.get_or_init(|| Divisions::new(&self.gazetteer))
     }
 }
 

@@ -59,6 +59,18 @@ pub struct Candidate {
     pub parent: Option<String>,
 }
 
+/// Township and village suffixes: a name that is a place with one of these is not a person.
+const PLACE_LEVELS: &[&str] = &["街道", "镇", "乡", "村"];
+
+/// What a Japanese name entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JapaneseName {
+    /// A family name from our own list, trusted alone before a title (桥本首相).
+    ListedSurname,
+    /// A family or given name from HanLP's list.
+    Part(crate::lexicon::JapanesePart),
+}
+
 /// A place entry in the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceEntry {
@@ -77,6 +89,8 @@ pub struct Recognizer {
     places: Dict<PlaceEntry>,
     organizations: Dict<String>,
     titles: Dict<()>,
+    /// The titles read whole (not split into body and title), as words for jieba.
+    title_words: Vec<String>,
     /// The same titles, for "which title ends here" lookups.
     title_ends: SuffixDict<()>,
     /// Organization suffix → strong?
@@ -90,6 +104,10 @@ pub struct Recognizer {
     organization_ends: SuffixDict<String>,
     /// Well-known people: our list (strong) and public figures from THUOCL and CC-CEDICT.
     known_people: Dict<bool>,
+    /// Names of townships and villages without their level (李万 of 李万街道): no person's.
+    place_stems: HashSet<String>,
+    /// Japanese family and given names: our hand-written family names and HanLP's parts.
+    japanese_names: Dict<JapaneseName>,
     /// Transliterated foreign names HanLP knows (普京, 斯捷帕申), for the longest one starting
     /// at a position.
     foreign_names: Dict<()>,
@@ -132,24 +150,41 @@ impl Recognizer {
     /// The recognizer with the embedded lexicons. jieba's dictionary loads on a second thread
     /// while the lexicons are parsed, which halves start-up.
     pub fn embedded() -> crate::Result<Recognizer> {
-        let (segmenter, lexicons) = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let segmenter = scope.spawn(Segmenter::default_dictionary);
-            let lexicons = Lexicons::embedded();
+            let recognizer = Lexicons::embedded().map(Recognizer::dictionaries);
             let segmenter = segmenter
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (segmenter, lexicons)
-        });
-        Ok(Recognizer::with_segmenter(lexicons?, segmenter))
+            let mut recognizer = recognizer?;
+            recognizer.use_segmenter(segmenter);
+            Ok(recognizer)
+        })
     }
 
     /// Builds dictionaries from the lexicons and the segmenter with our words added.
     pub fn new(lexicons: Lexicons) -> Recognizer {
-        Recognizer::with_segmenter(lexicons, Segmenter::default_dictionary())
+        let mut recognizer = Recognizer::dictionaries(lexicons);
+        recognizer.use_segmenter(Segmenter::default_dictionary());
+        recognizer
     }
 
-    /// Builds dictionaries from the lexicons and adds our words to `segmenter`.
-    fn with_segmenter(lexicons: Lexicons, mut segmenter: Segmenter) -> Recognizer {
+    /// Takes `segmenter` for this recognizer, adding the words jieba must keep whole: our titles
+    /// and organization suffixes (党工委, 管委会).
+    fn use_segmenter(&mut self, mut segmenter: Segmenter) {
+        let suffixes = self
+            .lexicons
+            .org_suffixes
+            .iter()
+            .filter(|s| s.suffix.chars().count() >= 2)
+            .map(|s| (s.suffix.as_str(), "nt"));
+        let titles = self.title_words.iter().map(|t| (t.as_str(), "nnt"));
+        segmenter.add_words(suffixes.chain(titles));
+        self.segmenter = segmenter;
+    }
+
+    /// Builds every dictionary from the lexicons, with an empty segmenter.
+    fn dictionaries(lexicons: Lexicons) -> Recognizer {
         let mut places = Dict::default();
         let place_suffix_words: HashSet<&str> = lexicons
             .place_suffixes
@@ -237,15 +272,10 @@ impl Recognizer {
             .map(|s| s.chars().count())
             .max()
             .unwrap_or(1);
-        let words = lexicons
-            .org_suffixes
-            .iter()
-            .filter(|s| s.suffix.chars().count() >= 2)
-            .map(|s| (s.suffix.as_str(), "nt"))
-            .chain(title_words.iter().map(|t| (*t, "nnt")));
-        segmenter.add_words(words);
+        let title_words = title_words.into_iter().map(str::to_owned).collect();
         Recognizer {
-            segmenter,
+            segmenter: Segmenter::empty(),
+            title_words,
             places,
             organizations,
             titles,
@@ -282,6 +312,24 @@ impl Recognizer {
                     if !lexicons.people.contains(name) {
                         d.insert(name, false);
                     }
+                }
+                d
+            },
+            place_stems: lexicons
+                .gazetteer
+                .iter()
+                .filter_map(|d| {
+                    let stem = PLACE_LEVELS.iter().find_map(|l| d.name.strip_suffix(l))?;
+                    Some(stem.to_owned())
+                })
+                .collect(),
+            japanese_names: {
+                let mut d = Dict::default();
+                for name in &lexicons.japanese_surnames {
+                    d.insert(name, JapaneseName::ListedSurname);
+                }
+                for (name, part) in &lexicons.derived.japanese_names {
+                    d.insert(name, JapaneseName::Part(*part));
                 }
                 d
             },

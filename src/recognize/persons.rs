@@ -4,6 +4,7 @@
 //! names next to a title (主席马特维延科).
 
 use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use super::JapaneseName;
 use crate::lexicon::{JapanesePart, Role, RoleCounts};
 use crate::segment::Token;
 
@@ -36,8 +37,6 @@ const NOT_NAME_START_TAGS: &[&str] = &[
     "m", "q", "f", "t", "zg", "y", "e", "o",
 ];
 
-/// Township and village suffixes: a name that is a place with one of these is not a person.
-const PLACE_LEVELS: &[&str] = &["街道", "镇", "乡", "村"];
 
 /// One-character verbs and prepositions the HMM glues to the name after them.
 const GLUED_BEFORE_NAME: &str = "胜对向和与给让请由被把见问找派叫同跟替为将";
@@ -166,6 +165,9 @@ impl Context<'_> {
     /// listed name starting here that ends on a word boundary or where a title begins.
     fn known_person(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
+        if !self.r.known_people.starts_with(t.chars[start]) {
+            return None;
+        }
         let (end, strong) = self
             .r
             .known_people
@@ -182,7 +184,9 @@ impl Context<'_> {
     fn known_foreign_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let translit = &self.r.lexicons.transliteration;
-        if start > 0 && translit.contains(&t.chars[start - 1]) && t.token_ending[start].is_none() {
+        if !self.r.foreign_names.starts_with(t.chars[start])
+            || (start > 0 && translit.contains(&t.chars[start - 1]) && t.token_ending[start].is_none())
+        {
             return None;
         }
         let (end, _) = self
@@ -259,25 +263,31 @@ impl Context<'_> {
     /// given name (HanLP's family names include many ordinary words).
     fn japanese_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        let japanese = &self.r.lexicons.derived.japanese_names;
-        let (surname_end, listed) = (2..=3)
+        let names = &self.r.japanese_names;
+        if !names.starts_with(t.chars[start]) {
+            return None;
+        }
+        let (surname_end, listed) = names
+            .prefixes(&t.chars, start)
+            .into_iter()
             .rev()
-            .map(|len| start + len)
-            .filter(|&end| end <= t.chars.len() && t.token_ending[end].is_some())
-            .find_map(|end| {
-                let surname = t.slice(start, end);
-                if self.r.lexicons.japanese_surnames.contains(&surname) {
-                    Some((end, true))
-                } else {
-                    (japanese.get(&surname) == Some(&JapanesePart::Surname)).then_some((end, false))
-                }
+            .filter(|(end, _)| (2..=3).contains(&(end - start)) && t.token_ending[*end].is_some())
+            .find_map(|(end, parts)| {
+                let listed = parts.contains(&JapaneseName::ListedSurname);
+                let surname = listed || parts.contains(&JapaneseName::Part(JapanesePart::Surname));
+                surname.then_some((end, listed))
             })?;
         let given = t.token_starting[surname_end].map(|k| &t.tokens[k]);
-        let known_given = (2..=4).rev().map(|len| surname_end + len).find(|&end| {
-            end <= t.chars.len()
-                && t.token_ending[end].is_some()
-                && japanese.get(&t.slice(surname_end, end)) == Some(&JapanesePart::Given)
-        });
+        let known_given = names
+            .prefixes(&t.chars, surname_end)
+            .into_iter()
+            .rev()
+            .find(|(end, parts)| {
+                (2..=4).contains(&(end - surname_end))
+                    && t.token_ending[*end].is_some()
+                    && parts.contains(&JapaneseName::Part(JapanesePart::Given))
+            })
+            .map(|(end, _)| end);
         if let Some(end) = known_given {
             return Some(person(start, end, 4));
         }
@@ -398,15 +408,15 @@ impl Context<'_> {
         let Some(tok) = token_covering(t, end) else {
             return 0.0;
         };
-        let next = if tok.start == end {
-            tok.word.to_owned()
-        } else {
-            t.slice(end, tok.end)
-        };
         let roles = &self.r.lexicons.derived.name_roles;
-        roles
-            .of_word(&next)
-            .map_or(AFTER_UNKNOWN_LN_P, |c| c.ln_p(Role::After).max(AFTER_FLOOR_LN_P))
+        let counts = if tok.start == end {
+            roles.of_word(tok.word)
+        } else if tok.end == end + 1 {
+            roles.of_char(t.chars[end])
+        } else {
+            roles.of_word(&t.slice(end, tok.end))
+        };
+        counts.map_or(AFTER_UNKNOWN_LN_P, |c| c.ln_p(Role::After).max(AFTER_FLOOR_LN_P))
     }
 
     fn score_chinese(&self, start: usize, surname: usize, end: usize) -> Option<i32> {
@@ -420,9 +430,7 @@ impl Context<'_> {
             || !self.r.places.get(&name).is_empty()
             || !self.r.organizations.get(&name).is_empty()
             || self.r.org_suffixes.contains_key(&name)
-            || PLACE_LEVELS
-                .iter()
-                .any(|level| !self.r.places.get(&format!("{name}{level}")).is_empty())
+            || self.r.place_stems.contains(&name)
         {
             return None; // 李万 of 李万、文苑街道: a township's name, not a person
         }
@@ -636,6 +644,19 @@ impl Context<'_> {
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or
     /// tagged as a name by jieba.
     fn foreign_name(&self, start: usize) -> Option<Candidate> {
+        // Only a transliteration character, a word jieba takes for a name or an unknown one,
+        // or a name HanLP knows can open a foreign name.
+        let t = self.t;
+        let name_word = t.token_starting[start].is_some_and(|k| {
+            let tok = &t.tokens[k];
+            NAME_TAGS.contains(&tok.tag) || !tok.known || tok.tag == "nz"
+        });
+        if !name_word
+            && !self.r.lexicons.transliteration.contains(&t.chars[start])
+            && !self.r.foreign_names.starts_with(t.chars[start])
+        {
+            return None;
+        }
         [
             self.dotted_name(start),
             self.name_word_run(start),
@@ -655,6 +676,10 @@ impl Context<'_> {
     fn dotted_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let translit = &self.r.lexicons.transliteration;
+        let window = &t.chars[start..(start + 12).min(t.chars.len())];
+        if !window.iter().any(|c| NAME_JOINS.contains(*c)) {
+            return None;
+        }
         let mid_run = start > 0
             && (NAME_JOINS.contains(t.chars[start - 1])
                 || (translit.contains(&t.chars[start - 1])
