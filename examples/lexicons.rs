@@ -71,7 +71,9 @@ pub fn derive(source: &Path) -> Result<Vec<Table>> {
         .take_while(|l| l.starts_with('#'))
         .map(|l| format!("{l}\n"))
         .collect();
-    header.push_str("#\n# The tables in this directory are derived from CC-CEDICT and licensed CC BY-SA 4.0.\n");
+    header.push_str(
+        "#\n# The tables in this directory are derived from CC-CEDICT and licensed CC BY-SA 4.0.\n",
+    );
     tables.push(Table {
         path: PathBuf::from("cedict/LICENSE"),
         contents: header,
@@ -180,7 +182,7 @@ fn name_roles(hanlp: &Path, core: &Core) -> Result<Table> {
     let mut rows = BTreeMap::new();
     for line in read(&hanlp.join("person_nr.txt"))?.lines() {
         let fields: Vec<&str> = line.split(' ').collect();
-        if fields.len() < 3 || fields.len() % 2 == 0 || fields[0].contains('\t') {
+        if fields.len() < 3 || fields.len().is_multiple_of(2) || fields[0].contains('\t') {
             continue;
         }
         let word = fields[0];
@@ -193,7 +195,7 @@ fn name_roles(hanlp: &Path, core: &Core) -> Result<Table> {
         let context: u64 = "KLM".chars().map(get).sum();
         // Punctuation the core dictionary does not count (。) would look like it always
         // follows names.
-        let counted = core_total(core, word) > 0 || word.chars().any(|c| is_han_or_dot(c));
+        let counted = core_total(core, word) > 0 || word.chars().any(is_han_or_dot);
         if (name_part < 2 && context < 6) || !counted {
             continue;
         }
@@ -436,7 +438,10 @@ fn usable_place(core: &Core, jieba: &Jieba, name: &str) -> bool {
     let jieba_says = jieba_class(jieba, name);
     let chinese_name = jieba_says == Some("person")
         && (2..=3).contains(&name.chars().count())
-        && name.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c));
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| COMMON_SURNAMES.contains(c));
     hanlp_place || (!ordinary(core, name) && jieba_says != Some("common") && !chinese_name)
 }
 
@@ -479,17 +484,68 @@ fn public_figures(source: &Path, core: &Core, jieba: &Jieba) -> Result<Table> {
 
 /// Gloss words that make a CC-CEDICT proper noun a place (matched as whole words).
 const PLACE_GLOSSES: &[&str] = &[
-    "county", "city", "province", "district", "prefecture", "river", "mountain", "mountains",
-    "lake", "island", "islands", "capital", "country", "region", "town", "village",
-    "port", "sea", "bay", "peninsula", "desert", "canal", "strait", "gulf", "republic", "kingdom",
-    "borough", "municipality", "banner", "township", "valley", "plateau", "basin", "ocean",
+    "county",
+    "city",
+    "province",
+    "district",
+    "prefecture",
+    "river",
+    "mountain",
+    "mountains",
+    "lake",
+    "island",
+    "islands",
+    "capital",
+    "country",
+    "region",
+    "town",
+    "village",
+    "port",
+    "sea",
+    "bay",
+    "peninsula",
+    "desert",
+    "canal",
+    "strait",
+    "gulf",
+    "republic",
+    "kingdom",
+    "borough",
+    "municipality",
+    "banner",
+    "township",
+    "valley",
+    "plateau",
+    "basin",
+    "ocean",
 ];
 
 /// Words in a dated gloss that name an event or an age, not a person (World War I (1914-1918)).
 const NOT_PERSON_GLOSSES: &[&str] = &[
-    "war", "incident", "movement", "rebellion", "dynasty", "period", "era", "uprising",
-    "revolution", "battle", "treaty", "festival", "prize", "award", "reign", "expedition",
-    "campaign", "kingdom", "empire", "states", "games", "olympics", "conference", "affair",
+    "war",
+    "incident",
+    "movement",
+    "rebellion",
+    "dynasty",
+    "period",
+    "era",
+    "uprising",
+    "revolution",
+    "battle",
+    "treaty",
+    "festival",
+    "prize",
+    "award",
+    "reign",
+    "expedition",
+    "campaign",
+    "kingdom",
+    "empire",
+    "states",
+    "games",
+    "olympics",
+    "conference",
+    "affair",
 ];
 
 /// CC-CEDICT proper nouns (capitalized pinyin) read as places or persons from their glosses.
@@ -507,7 +563,10 @@ fn cedict(source: &Path, core: &Core, jieba: &Jieba) -> Result<Vec<Table>> {
         let Some((simplified, pinyin, gloss)) = cedict_entry(line) else {
             continue;
         };
-        let proper = pinyin.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        let proper = pinyin
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase());
         let chars = simplified.chars().count();
         if !proper || !(2..=10).contains(&chars) || !simplified.chars().all(is_han_or_dot) {
             continue;
@@ -582,10 +641,12 @@ fn is_person_gloss(gloss: &str, words: &[&str]) -> bool {
             .chars()
             .take_while(|c| *c != ')')
             .any(|c| c == '-' || c == '–');
-    let died = inside.starts_with("d. ") || inside.starts_with("c. ") || inside.starts_with("born ");
-    let name_first = gloss[..open].trim().split(' ').all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || w.is_empty()
-    });
+    let died =
+        inside.starts_with("d. ") || inside.starts_with("c. ") || inside.starts_with("born ");
+    let name_first = gloss[..open]
+        .trim()
+        .split(' ')
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.is_empty());
     let event = words.iter().any(|w| NOT_PERSON_GLOSSES.contains(w));
     (dated || died) && name_first && !event
 }
@@ -593,7 +654,9 @@ fn is_person_gloss(gloss: &str, words: &[&str]) -> bool {
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let (Some(source), Some(out)) = (args.next(), args.next()) else {
-        return Err("usage: lexicons SHARED_LEXICONS_DIR DATA_DIR (e.g. ../shared/lexicons data)".into());
+        return Err(
+            "usage: lexicons SHARED_LEXICONS_DIR DATA_DIR (e.g. ../shared/lexicons data)".into(),
+        );
     };
     for table in derive(Path::new(&source))? {
         let path = Path::new(&out).join(&table.path);

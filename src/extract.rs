@@ -178,7 +178,11 @@ impl Extractor {
         }
         for mention in &mut mentions {
             let named = matches!(mention.kind, MentionKind::Organization | MentionKind::Place);
-            if let Some(full) = region.as_ref().filter(|_| named).and_then(|r| r.expand(&mention.canonical)) {
+            if let Some(full) = region
+                .as_ref()
+                .filter(|_| named)
+                .and_then(|r| r.expand(&mention.canonical))
+            {
                 mention.canonical = full;
             }
         }

@@ -85,7 +85,9 @@ impl Region {
         let mut counts: std::collections::HashMap<String, usize> = Default::default();
         let mut candidates = Vec::new();
         for (at, name, surface) in places {
-            let Some(region) = division(name) else { continue };
+            let Some(region) = division(name) else {
+                continue;
+            };
             if !region.fits(level) {
                 continue;
             }
@@ -107,7 +109,8 @@ impl Region {
         match level {
             '省' => self.level == Level::Province,
             '市' => {
-                self.level == Level::Prefecture || (self.level == Level::County && self.name.ends_with('市'))
+                self.level == Level::Prefecture
+                    || (self.level == Level::County && self.name.ends_with('市'))
             }
             c => self.level == Level::County && self.name.ends_with(c),
         }
@@ -129,7 +132,9 @@ impl Region {
     fn base(&self, relative: char) -> Option<String> {
         match relative {
             '省' => self.province.clone(),
-            c if self.name.ends_with(c) && matches!(c, '市' | '县' | '区') => Some(self.name.clone()),
+            c if self.name.ends_with(c) && matches!(c, '市' | '县' | '区') => {
+                Some(self.name.clone())
+            }
             '市' => self.prefecture.clone().filter(|p| p.ends_with('市')),
             _ => None,
         }
@@ -184,8 +189,8 @@ impl Region {
 /// Words that open with 市, 县, 区 or 省 without naming a division (市场监督管理局 is no city's
 /// 场监督管理局).
 const NOT_RELATIVE: &[&str] = &[
-    "市场", "市民", "市区", "市值", "市容", "市井", "市政", "县城", "县域", "区域", "区位", "省份", "省级",
-    "省部",
+    "市场", "市民", "市区", "市值", "市容", "市井", "市政", "县城", "县域", "区域", "区位", "省份",
+    "省级", "省部",
 ];
 
 /// True when `word` opens with 市, 县, 区 or 省 as a division (市委, 县政府), not as part of an
@@ -234,12 +239,18 @@ fn relative_level(text: &[char]) -> Option<char> {
         }
         for (word, level) in RELATIVE_WORDS {
             let mut chars = word.chars();
-            if chars.next() == Some(text[i]) && chars.enumerate().all(|(k, c)| text.get(i + 1 + k) == Some(&c)) {
+            if chars.next() == Some(text[i])
+                && chars
+                    .enumerate()
+                    .all(|(k, c)| text.get(i + 1 + k) == Some(&c))
+            {
                 found.push(*level);
             }
         }
     }
-    ['县', '区', '市', '省'].into_iter().find(|l| found.contains(l))
+    ['县', '区', '市', '省']
+        .into_iter()
+        .find(|l| found.contains(l))
 }
 
 /// Where an article's opening ends: its first two sentences.
@@ -263,7 +274,9 @@ fn zones_below(lexicons: &Lexicons, root: &Division) -> Vec<String> {
             if code == root.code {
                 return true;
             }
-            at = index.coded(code).and_then(|i| gazetteer[i].parent.as_deref());
+            at = index
+                .coded(code)
+                .and_then(|i| gazetteer[i].parent.as_deref());
         }
         false
     };

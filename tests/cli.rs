@@ -496,8 +496,14 @@ fn region_inferred_from_a_county_s_news() {
     assert_eq!(records[0]["region"], "灵川县");
     assert!(has_alias(&records[0], "灵川县委", "县委"));
     let posts = post_strings(&records[0]);
-    assert!(posts.contains(&"周春涌|副书记|灵川县委".to_owned()), "{posts:?}");
-    assert!(posts.contains(&"周春涌|县长|灵川县政府".to_owned()), "{posts:?}");
+    assert!(
+        posts.contains(&"周春涌|副书记|灵川县委".to_owned()),
+        "{posts:?}"
+    );
+    assert!(
+        posts.contains(&"周春涌|县长|灵川县政府".to_owned()),
+        "{posts:?}"
+    );
 }
 
 #[test]

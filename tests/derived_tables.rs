@@ -21,8 +21,8 @@ fn derived_tables_are_rebuilt_byte_identically() {
     assert!(tables.len() >= 10, "{} tables", tables.len());
     for table in tables {
         let path = root.join("data").join(&table.path);
-        let shipped = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let shipped =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             shipped == table.contents,
             "{} differs from what examples/lexicons.rs derives; rebuild it with \

@@ -196,7 +196,11 @@ impl Derived {
             foreign_names: names("data/hanlp/foreign_names.tsv", FOREIGN_NAMES_TSV)?
                 .into_iter()
                 .collect(),
-            transliteration: column("data/hanlp/transliteration.tsv", TRANSLITERATION_TSV, "char")?,
+            transliteration: column(
+                "data/hanlp/transliteration.tsv",
+                TRANSLITERATION_TSV,
+                "char",
+            )?,
             japanese_names: japanese_names("data/hanlp/japanese_names.tsv", JAPANESE_NAMES_TSV)?,
             organizations: borrowed_rows(
                 "data/hanlp/organizations.tsv",
@@ -260,15 +264,15 @@ mod tests {
             "王 is mostly a surname"
         );
         let zuo = d.name_roles.of_char('作').unwrap();
-        assert!(zuo.ln_p(Role::After) > zuo.ln_p(Role::Last), "作 follows names");
+        assert!(
+            zuo.ln_p(Role::After) > zuo.ln_p(Role::Last),
+            "作 follows names"
+        );
         assert_eq!(
             d.word_classes.get("路基").map(|c| c.0),
             Some(WordClass::Common)
         );
         assert!(d.foreign_names.contains("普京"));
-        assert_eq!(
-            d.japanese_names.get("桥本"),
-            Some(&JapanesePart::Surname)
-        );
+        assert_eq!(d.japanese_names.get("桥本"), Some(&JapanesePart::Surname));
     }
 }

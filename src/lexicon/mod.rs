@@ -480,7 +480,8 @@ impl Lexicons {
 
     /// The gazetteer's index.
     pub fn divisions(&self) -> &Divisions {
-        self.divisions.get_or_init(|| Divisions::new(&self.gazetteer))
+        self.divisions
+            .get_or_init(|| Divisions::new(&self.gazetteer))
     }
 }
 

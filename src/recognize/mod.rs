@@ -645,7 +645,10 @@ pub(crate) mod tests {
             .iter()
             .map(|m| m.kind)
             .collect();
-        assert_eq!(kinds, [MentionKind::Organization, MentionKind::Organization]);
+        assert_eq!(
+            kinds,
+            [MentionKind::Organization, MentionKind::Organization]
+        );
     }
 
     #[test]
@@ -760,10 +763,7 @@ pub(crate) mod tests {
             .into_iter()
             .filter(|m| m.starts_with("Place"))
             .collect();
-        assert_eq!(
-            places,
-            ["Place 大岭南路", "Place 迎宾大道", "Place 上阳路"]
-        );
+        assert_eq!(places, ["Place 大岭南路", "Place 迎宾大道", "Place 上阳路"]);
         assert!(found("要开拓思路").iter().all(|m| !m.starts_with("Place")));
     }
 }

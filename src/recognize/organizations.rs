@@ -247,8 +247,8 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     }
     // 研究室副处长, 业务处处长: a unit named right before a title is a body even bare or with
     // a plain name (the title says so).
-    let titled = title_starts_at(r, t, token.end)
-        && !(NAME_TAGS_PERSON.contains(&holder.tag) && !strong);
+    let titled =
+        title_starts_at(r, t, token.end) && (strong || !NAME_TAGS_PERSON.contains(&holder.tag));
     if start == suffix_start {
         // (Not a bare party body, 党组书记: whose party group is for the context to tell.)
         let party_body = ATTACHED_BODIES.contains(&token.word) || token.word.ends_with("工委");
@@ -304,8 +304,7 @@ fn known_org_ending_at(r: &Recognizer, t: &Text, end: usize) -> Option<(usize, S
 /// True when a title from the lexicon starts at `at` on a word boundary.
 fn title_starts_at(r: &Recognizer, t: &Text, at: usize) -> bool {
     t.token_starting.get(at).is_some_and(|k| k.is_some())
-        && r
-            .titles
+        && r.titles
             .prefixes(&t.chars, at)
             .iter()
             .any(|(end, _)| t.token_ending[*end].is_some())
@@ -343,8 +342,19 @@ pub fn join_compounds(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
 
 /// Bare bodies that belong to the organization named right before them.
 pub const ATTACHED_BODIES: &[&str] = &[
-    "党组", "党委", "党工委", "党总支", "党支部", "纪委", "纪工委", "理事会", "董事会", "监事会", "部务会",
-    "常委会", "管委会",
+    "党组",
+    "党委",
+    "党工委",
+    "党总支",
+    "党支部",
+    "纪委",
+    "纪工委",
+    "理事会",
+    "董事会",
+    "监事会",
+    "部务会",
+    "常委会",
+    "管委会",
 ];
 
 fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> {

@@ -3,8 +3,8 @@
 //! (冯利民、赵俊峰、万英奎), a cue after (张维宁说, 王家鹏一行, 同志) — and transliterated foreign
 //! names next to a title (主席马特维延科).
 
-use super::{Candidate, Mention, MentionKind, Recognizer, Text};
 use super::JapaneseName;
+use super::{Candidate, Mention, MentionKind, Recognizer, Text};
 use crate::lexicon::{JapanesePart, Role, RoleCounts};
 use crate::segment::Token;
 
@@ -20,10 +20,9 @@ const NAME_TAILS: &[&str] = &[
 
 /// Words after a bare surname that make it a reference to a person (陈教授, 王小姐, 李大娘).
 const HONORIFICS: &[&str] = &[
-    "老",
-    "先生", "女士", "小姐", "老汉", "老伯", "老太", "大娘", "大爷", "大妈", "大姐", "大哥", "老师",
-    "师傅", "同志", "某", "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士", "医生",
-    "大夫", "经理", "老板",
+    "老", "先生", "女士", "小姐", "老汉", "老伯", "老太", "大娘", "大爷", "大妈", "大姐", "大哥",
+    "老师", "师傅", "同志", "某", "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士",
+    "医生", "大夫", "经理", "老板",
 ];
 
 /// Surname characters that are far more often ordinary words (全, 和, 国 …): never a person
@@ -36,7 +35,6 @@ const NOT_NAME_START_TAGS: &[&str] = &[
     "d", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "v", "vn", "vd", "a", "ad", "an",
     "m", "q", "f", "t", "zg", "y", "e", "o",
 ];
-
 
 /// One-character verbs and prepositions the HMM glues to the name after them.
 const GLUED_BEFORE_NAME: &str = "胜对向和与给让请由被把见问找派叫同跟替为将";
@@ -102,12 +100,7 @@ pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candid
             context.japanese_name(start),
             context.bare_surname(start),
         ];
-        out.extend(
-            found
-                .into_iter()
-                .flatten()
-                .filter(|c| context.plausible(c)),
-        );
+        out.extend(found.into_iter().flatten().filter(|c| context.plausible(c)));
     }
 }
 
@@ -185,7 +178,9 @@ impl Context<'_> {
         let t = self.t;
         let translit = &self.r.lexicons.transliteration;
         if !self.r.foreign_names.starts_with(t.chars[start])
-            || (start > 0 && translit.contains(&t.chars[start - 1]) && t.token_ending[start].is_none())
+            || (start > 0
+                && translit.contains(&t.chars[start - 1])
+                && t.token_ending[start].is_none())
         {
             return None;
         }
@@ -252,7 +247,9 @@ impl Context<'_> {
             let tail = self.t.slice(end, tok.end);
             // 张维宁到: the HMM glued a following preposition or particle to the name.
             let glued = tail.chars().count() == 1
-                && tail.chars().all(|c| NEVER_IN_GIVEN_NAME.contains(c) || self.follows_names(c));
+                && tail
+                    .chars()
+                    .all(|c| NEVER_IN_GIVEN_NAME.contains(c) || self.follows_names(c));
             NAME_TAILS.contains(&tail.as_str()) || glued
         })
     }
@@ -377,7 +374,8 @@ impl Context<'_> {
     /// names score about -1 to -6; 高素质 or 刘奇作 (作 never ends a name) -9 and below.
     fn name_likelihood(&self, start: usize, surname: usize, end: usize) -> f32 {
         let roles = &self.r.lexicons.derived.name_roles;
-        let ln_p = |counts: Option<&RoleCounts>, role| counts.map_or(UNKNOWN_LN_P, |c| c.ln_p(role));
+        let ln_p =
+            |counts: Option<&RoleCounts>, role| counts.map_or(UNKNOWN_LN_P, |c| c.ln_p(role));
         let chars = &self.t.chars;
         let family = if surname == 1 {
             roles.of_char(chars[start])
@@ -416,7 +414,9 @@ impl Context<'_> {
         } else {
             roles.of_word(&t.slice(end, tok.end))
         };
-        counts.map_or(AFTER_UNKNOWN_LN_P, |c| c.ln_p(Role::After).max(AFTER_FLOOR_LN_P))
+        counts.map_or(AFTER_UNKNOWN_LN_P, |c| {
+            c.ln_p(Role::After).max(AFTER_FLOOR_LN_P)
+        })
     }
 
     fn score_chinese(&self, start: usize, surname: usize, end: usize) -> Option<i32> {
@@ -496,13 +496,10 @@ impl Context<'_> {
         let exact_name = token.is_some_and(|tok| tok.end == end && NAME_TAGS.contains(&tok.tag));
         let third_char = self.third_given_char(start, surname, end);
         // (政协副主席路一民: after a title, a name the role statistics find likely.)
-        let likely_after_title = self.title_ends[start]
-            && self.name_likelihood(start, surname, end) >= LIKELY_NAME_LN_P;
-        if WORDLIKE_SURNAMES.contains(t.chars[start])
-            && !exact_name
-            && !(third_char && titled)
-            && !likely_after_title
-        {
+        let likely_after_title =
+            self.title_ends[start] && self.name_likelihood(start, surname, end) >= LIKELY_NAME_LN_P;
+        let wordlike_ok = exact_name || (third_char && titled) || likely_after_title;
+        if WORDLIKE_SURNAMES.contains(t.chars[start]) && !wordlike_ok {
             return None;
         }
         // 成立六 (HMM word 成立六/nr): a name never opens with an ordinary verb or adverb.
@@ -617,7 +614,8 @@ impl Context<'_> {
         let lone = t.token_starting[end - 1].map(|k| &t.tokens[k]);
         // (主任杨省/ns 世: after a title, jieba's tag for the first two characters matters less.)
         let name_head = |tok: &Token| {
-            NAME_TAGS.contains(&tok.tag) || (self.title_ends[start] && (tok.tag == "ns" || !tok.known))
+            NAME_TAGS.contains(&tok.tag)
+                || (self.title_ends[start] && (tok.tag == "ns" || !tok.known))
         };
         head.is_some_and(|tok| tok.end + 1 == end && name_head(tok))
             && lone.is_some_and(|tok| {

@@ -317,7 +317,9 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
     };
     let stem = &t.chars[start..suffix_start];
     let ok = !stem.is_empty()
-        && stem.iter().all(|c| crate::layout::spacing::is_han(*c) && !NOT_IN_STREET.contains(*c))
+        && stem
+            .iter()
+            .all(|c| crate::layout::spacing::is_han(*c) && !NOT_IN_STREET.contains(*c))
         && t.token_starting[start].is_some();
     // 开拓思路, 世界公路, 科普一条街: an ordinary word before a common noun for roads.
     let mut at = start;
@@ -344,8 +346,28 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
 
 /// Common nouns for roads and streets, which name none.
 const GENERIC_STREETS: &[&str] = &[
-    "公路", "铁路", "道路", "马路", "思路", "之路", "水路", "后路", "出路", "门路", "线路", "套路",
-    "网路", "右路", "左路", "筑路", "小巷", "街巷", "大街", "一条街", "小路", "土路",
+    "公路",
+    "铁路",
+    "道路",
+    "马路",
+    "思路",
+    "之路",
+    "水路",
+    "后路",
+    "出路",
+    "门路",
+    "线路",
+    "套路",
+    "网路",
+    "右路",
+    "左路",
+    "筑路",
+    "小巷",
+    "街巷",
+    "大街",
+    "一条街",
+    "小路",
+    "土路",
 ];
 
 /// Parks, zones and new towns named from a place and ordinary words: 中原工业设计城,

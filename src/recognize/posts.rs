@@ -296,7 +296,8 @@ impl Reader<'_> {
             _ => return None,
         };
         let title_text = &self.mentions[title].canonical;
-        let party_title = title_text.contains("党") || ["书记", "副书记"].contains(&title_text.as_str());
+        let party_title =
+            title_text.contains("党") || ["书记", "副书记"].contains(&title_text.as_str());
         let name = match PARTY_BODIES.iter().find(|b| name.ends_with(*b)) {
             Some(body) if !party_title => name[..name.len() - body.len()].to_owned(),
             _ => name.to_owned(),

@@ -22,7 +22,11 @@ pub fn resegment<'a>(
     }
     let mut cuts = Vec::new();
     for p in 1..n {
-        if boundary[p] || !r.org_suffixes.contains_key(chars[p - 1].encode_utf8(&mut [0; 4])) {
+        if boundary[p]
+            || !r
+                .org_suffixes
+                .contains_key(chars[p - 1].encode_utf8(&mut [0; 4]))
+        {
             continue;
         }
         let longest = r
@@ -30,8 +34,7 @@ pub fn resegment<'a>(
             .prefixes(chars, p)
             .into_iter()
             .map(|(end, _)| end)
-            .filter(|&end| end - p >= 2)
-            .next_back();
+            .rfind(|&end| end - p >= 2);
         if let Some(end) = longest {
             cuts.push((p, end));
         }
