@@ -81,6 +81,9 @@ pub struct PlaceEntry {
     pub short: bool,
     /// The division it lies in (河南省 for 焦作市).
     pub parent: Option<String>,
+    /// From the derived tables (CC-CEDICT, HanLP): a name there must be a word of its own, as
+    /// many are also ordinary words inside longer ones (城中 of 城中村).
+    pub derived: bool,
 }
 
 /// Everything the recognizers need, built once from the lexicons.
@@ -209,6 +212,7 @@ impl Recognizer {
                 level: Some(division.level),
                 short,
                 parent: parent.clone(),
+                derived: false,
             };
             places.insert(&division.name, entry(false));
             if let Some(short) = &division.short {
@@ -223,6 +227,7 @@ impl Recognizer {
                     level: None,
                     short: false,
                     parent: None,
+                    derived: false,
                 },
             );
         }
@@ -427,7 +432,7 @@ fn add_derived_places(places: &mut Dict<PlaceEntry>, derived: &crate::lexicon::D
         .filter(|(_, (class, _))| matches!(class, WordClass::Place | WordClass::ForeignPlace))
         .map(|(name, _)| name);
     for name in derived.places.iter().chain(classed) {
-        if places.get(name).is_empty() {
+        if places.get(name).is_empty() && !places::GENERIC_PLACES.contains(&name.as_str()) {
             places.insert(
                 name,
                 PlaceEntry {
@@ -435,6 +440,7 @@ fn add_derived_places(places: &mut Dict<PlaceEntry>, derived: &crate::lexicon::D
                     level: None,
                     short: false,
                     parent: None,
+                    derived: true,
                 },
             );
         }

@@ -11,7 +11,7 @@ const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x", "s", "d"];
 const WORD_FINAL_KINDS: &[&str] = &["village", "water", "estate", "mountain", "island", "park"];
 
 /// Words that look like places to the rules but name no particular place.
-const GENERIC_PLACES: &[&str] = &[
+pub(crate) const GENERIC_PLACES: &[&str] = &[
     "城中村",
     "街道",
     "乡镇",
@@ -147,8 +147,11 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
                 if conjunction_reading(t, start, end) {
                     continue;
                 }
-                // A full name may also open a longer word: 南京大屠杀, 香港市民, 中国人民.
-                if aligned || (end < token.end && end - start >= 2) {
+                // A full name may also open a longer word: 南京大屠杀, 香港市民, 中国人民 (not a
+                // name of the derived tables: 城中 of 城中村).
+                let opens_word =
+                    end < token.end && end - start >= 2 && full.iter().any(|e| !e.derived);
+                if aligned || opens_word {
                     out.push(entry_place(start, end, 5, &full));
                 }
                 continue;
@@ -316,7 +319,10 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let stem = &t.chars[start..suffix_start];
+    // (东、西巷: a direction alone names no street.)
+    let direction = stem.len() == 1 && "东南西北前后左右".contains(stem[0]);
     let ok = !stem.is_empty()
+        && !direction
         && stem
             .iter()
             .all(|c| crate::layout::spacing::is_han(*c) && !NOT_IN_STREET.contains(*c))
