@@ -6,7 +6,7 @@ use super::{Candidate, Mention, MentionKind, Recognizer, Text};
 
 /// Tags of words that can be part of an organization name before its suffix.
 const MATERIAL_TAGS: &[&str] = &[
-    "n", "nr", "ns", "nt", "nz", "j", "vn", "b", "eng", "an", "a", "nrt", "nrfg", "x", "s",
+    "n", "nr", "ns", "nt", "nz", "j", "vn", "b", "eng", "an", "a", "nrt", "nrfg", "x", "s", "g",
 ];
 
 /// Verbs that are ordinary parts of organization names (投资公司, 创新中心, 服务中心).
@@ -14,6 +14,18 @@ const NAME_VERBS: &[&str] = &[
     "创新", "投资", "发展", "建设", "服务", "管理", "监督", "研究", "设计", "改革", "开发", "规划",
     "保护", "监察", "检察", "教育", "培训", "咨询", "创业", "制造", "交易", "运输", "救助", "执法",
 ];
+
+/// Autonomous divisions named by their kind alone, relative like 省 or 市 (自治区体育局).
+const AUTONOMOUS: &[&str] = &["自治区", "自治州", "自治县", "自治旗"];
+
+/// True when HanLP's dictionary counts `word` as an ordinary word.
+fn ordinary_word(r: &Recognizer, word: &str) -> bool {
+    r.lexicons
+        .derived
+        .word_classes
+        .get(word)
+        .is_some_and(|(class, _)| *class == crate::lexicon::WordClass::Common)
+}
 
 /// Single characters that make a name relative to the paper's region (市委, 区城管局).
 pub const RELATIVE_PREFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'];
@@ -139,6 +151,16 @@ const EVENT_WORDS: &[&str] = &[
     "现场会",
     "调度会",
     "部署会",
+    "汇报会",
+    "表彰会",
+    "总结会",
+    "推介会",
+    "说明会",
+    "恳谈会",
+    "联欢会",
+    "晚会",
+    "演唱会",
+    "展销会",
 ];
 
 /// Words that never belong to a name however they are tagged: datelines (新华社５月７日电) and
@@ -185,8 +207,14 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let holder = &t.tokens[first];
-    // 大院, 全部: an ordinary two-character word that happens to end like an organization.
-    if holder.start < suffix_start && holder.known && holder.len() == 2 && holder.tag != "nt" {
+    // 大院, 全部: an ordinary two-character word that happens to end like an organization
+    // (but words ending in 委 are bodies: 计委, 体委).
+    if holder.start < suffix_start
+        && holder.known
+        && holder.len() == 2
+        && holder.tag != "nt"
+        && !holder.word.ends_with('委')
+    {
         return;
     }
     let mut start = holder.start;
@@ -216,9 +244,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             break;
         }
         let title = !r.titles.get(prev.word).is_empty();
+        // (养老/nr, 智慧/nr: jieba's name tag on a word HanLP counts as ordinary is no name.)
         let person = NAME_TAGS_PERSON.contains(&prev.tag)
             && j != first
-            && !r.lexicons.not_names.contains(prev.word);
+            && !r.lexicons.not_names.contains(prev.word)
+            && !ordinary_word(r, prev.word);
         let proper = matches!(prev.tag, "ns" | "nt" | "nz" | "j")
             || !r.places.get(prev.word).is_empty()
             || !r.organizations.get(prev.word).is_empty();
@@ -229,7 +259,8 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
-        let relative_char = prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
+        let relative_char = (prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
+            || AUTONOMOUS.contains(&prev.word);
         if title
             || person
             || !(is_material(prev.word, prev.tag) || relative_char)
@@ -237,11 +268,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
-        anchored |= proper || prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
+        anchored |= proper || relative_char;
         after_proper_name |= proper;
         start = prev.start;
         j -= 1;
-        if prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES) {
+        if relative_char {
             break;
         }
     }
@@ -361,8 +392,14 @@ fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> 
     if first.end != second.start || second.kind != MentionKind::Organization {
         return None;
     }
+    let attached = ATTACHED_BODIES.contains(&second.surface.as_str());
+    let local_place = ["社区", "村", "街道", "镇", "乡"]
+        .iter()
+        .any(|s| first.canonical.ends_with(s));
     let canonical = match first.kind {
-        MentionKind::Organization if ATTACHED_BODIES.contains(&second.surface.as_str()) => {
+        MentionKind::Organization if attached => format!("{}{}", first.canonical, second.surface),
+        // 海霞社区 + 党委: a community's or village's own body.
+        MentionKind::Place if attached && local_place => {
             format!("{}{}", first.canonical, second.surface)
         }
         MentionKind::Place => {
