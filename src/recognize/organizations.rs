@@ -405,13 +405,17 @@ fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> 
         MentionKind::Place => {
             let level = second.surface.chars().next()?;
             let rest = &second.surface[level.len_utf8()..];
-            let relative = RELATIVE_PREFIXES.contains(&level)
-                && r.org_suffixes.contains_key(rest)
-                && first.canonical.ends_with(level);
-            if !relative {
+            if !RELATIVE_PREFIXES.contains(&level) || !r.org_suffixes.contains_key(rest) {
                 return None;
             }
-            format!("{}{}", first.canonical, rest)
+            if first.canonical.ends_with(level) {
+                format!("{}{}", first.canonical, rest)
+            } else if "村镇乡".contains(level) && first.surface == first.canonical {
+                // 大湾 + 村党总支: the village's name and its level split apart by jieba.
+                format!("{}{}", first.canonical, second.surface)
+            } else {
+                return None;
+            }
         }
         _ => return None,
     };

@@ -95,6 +95,7 @@ pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candid
         }
         let found = [
             context.known_person(start),
+            context.titled_name(start),
             context.best_chinese_name(start),
             context.foreign_name(start),
             context.japanese_name(start),
@@ -170,6 +171,39 @@ impl Context<'_> {
             .find(|(end, _)| t.token_ending[*end].is_some() || self.title_starts[*end])
             .map(|(end, listed)| (end, listed.iter().any(|strong| *strong)))?;
         Some(person(start, end, if strong { 8 } else { 5 }))
+    }
+
+    /// A word jieba takes for a name, or made up itself, right after a title: a name whatever
+    /// its characters (外长法永, 首席执行官博乐/仁 with a lone character jieba left out).
+    fn titled_name(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        if !self.title_ends[start] {
+            return None;
+        }
+        let tok = &t.tokens[t.token_starting[start]?];
+        if !NAME_TAGS.contains(&tok.tag)
+            || !(2..=3).contains(&tok.len())
+            || !tok.word.chars().all(crate::layout::spacing::is_han)
+        {
+            return None;
+        }
+        let mut end = tok.end;
+        // 韩正于: a function character or a verb jieba glued to the name stays outside it.
+        let last = t.chars[end - 1];
+        if tok.len() == 3 && (NEVER_IN_GIVEN_NAME.contains(last) || self.follows_names(last)) {
+            end -= 1;
+        }
+        // A lone character jieba left after the name (博乐/nr 仁/ng).
+        if let Some(next) = t.token_starting.get(end).copied().flatten().map(|k| &t.tokens[k]) {
+            let lone = next.len() == 1
+                && matches!(next.tag, "ng" | "nr" | "x")
+                && crate::layout::spacing::is_han(t.chars[end])
+                && !NEVER_IN_GIVEN_NAME.contains(t.chars[end]);
+            if lone && end - start == 2 {
+                end += 1;
+            }
+        }
+        Some(person(start, end, 4))
     }
 
     /// The longest foreign name HanLP knows starting at `start` (斯捷帕申, 赫里斯坚科), when it

@@ -144,11 +144,11 @@ impl Reader<'_> {
                 .or(adjacent(MentionKind::Place))
                 .map_or(m.start, |o| o.start);
             let gap = self.gap(last_end, start);
-            // 、 alone, or 、 and a bare body (…党工委书记、管委会主任).
+            // 、 or 兼 alone, or with a bare body (…党工委书记、管委会主任; 董事长兼首席执行官).
             let bare = gap
-                .strip_prefix('、')
+                .strip_prefix(['、', '兼'])
                 .is_some_and(|rest| self.r.org_suffixes.contains_key(rest));
-            last_end <= start && (gap.chars().all(|c| c == '、') || bare)
+            last_end <= start && (matches!(gap.as_str(), "、" | "兼") || bare)
         });
         let mut pending = Pending {
             title: i,
@@ -248,7 +248,9 @@ impl Reader<'_> {
             return None;
         }
         let previous = self.pending.last()?.organization_name(self.mentions)?;
-        let separator = self.chars[..title_start].iter().rposition(|&c| c == '、')?;
+        let separator = self.chars[..title_start]
+            .iter()
+            .rposition(|&c| c == '、' || c == '兼')?;
         let bare: String = self.chars[separator + 1..title_start].iter().collect();
         if !self.r.org_suffixes.contains_key(&bare) {
             return None;
@@ -267,10 +269,11 @@ impl Reader<'_> {
     /// community or village (甘家口街道 + 主任).
     fn body_of_place(&self, place: &Mention, title: &str) -> Option<(String, usize, usize)> {
         if let Some(level) = government_level(title) {
-            return place
-                .canonical
-                .ends_with(level)
-                .then(|| (format!("{}政府", place.canonical), place.start, place.end));
+            // (巴伐利亚州州长: the place's canonical name may lack the level its surface has.)
+            let name = [&place.canonical, &place.surface]
+                .into_iter()
+                .find(|name| name.ends_with(level))?;
+            return Some((format!("{name}政府"), place.start, place.end));
         }
         let local = ["街道", "社区", "村", "镇", "乡"]
             .iter()
