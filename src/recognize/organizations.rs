@@ -3,6 +3,7 @@
 //! (示范区党工委宣传部, 中国银行新区支行, 焦作通财创新创业投资基金（有限合伙）).
 
 use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use crate::segment::Token;
 
 /// Tags of words that can be part of an organization name before its suffix.
 const MATERIAL_TAGS: &[&str] = &[
@@ -17,6 +18,21 @@ const NAME_VERBS: &[&str] = &[
 
 /// Autonomous divisions named by their kind alone, relative like 省 or 市 (自治区体育局).
 const AUTONOMOUS: &[&str] = &["自治区", "自治州", "自治县", "自治旗"];
+
+/// Where a country's one-character abbreviation before an organization name starts, when `prev`
+/// is one: a word of its own that jieba takes for a name or a place (黎/nr, not 以/p), or the end
+/// of a word a preposition glued it to (据黎).
+fn abbreviation_before(r: &Recognizer, prev: &Token) -> Option<usize> {
+    let last = prev.word.chars().last()?;
+    if !r.lexicons.place_abbreviations.contains_key(&last) {
+        return None;
+    }
+    let alone = prev.len() == 1 && matches!(prev.tag, "nr" | "ns" | "j" | "nz");
+    let glued = prev.len() == 2
+        && !prev.known
+        && prev.word.starts_with(['据', '在', '对', '与', '向', '从', '和', '同']);
+    (alone || glued).then_some(prev.end - 1)
+}
 
 /// True when HanLP's dictionary counts `word` as an ordinary word.
 fn ordinary_word(r: &Recognizer, word: &str) -> bool {
@@ -241,6 +257,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         if let Some((known, canonical)) = known_org_ending_at(r, t, start) {
             start = known;
             parent = Some(canonical);
+            break;
+        }
+        // 黎外交部, 据黎|公共卫生部: a country's one-character abbreviation opens the name.
+        if let Some(at) = abbreviation_before(r, prev) {
+            start = at;
             break;
         }
         let title = !r.titles.get(prev.word).is_empty();

@@ -867,16 +867,24 @@ impl Context<'_> {
         let titled = self.title_ends[start] || self.title_starts[end];
         let long = end - start >= 3;
         let name = t.slice(start, end);
+        // (吉林/ns 延吉/nr: a run made of place names is a place.)
+        let place_piece = pieces
+            .iter()
+            .any(|tok| self.r.places.get(tok.word).iter().any(|p| !p.derived));
         if !self.r.places.get(&name).is_empty()
             || !self.r.organizations.get(&name).is_empty()
             || self.r.lexicons.not_names.contains(&name)
+            || place_piece
         {
             return None;
         }
         let dotted = name.contains('·') && name.split('·').all(|part| part.chars().count() >= 2);
+        // Two characters jieba tags as a name need a title or a cue besides (占/比达/三分之二).
+        let cued = titled || self.cue_after(end) || self.cue_before(start);
         let score = match (tagged, titled, long) {
             _ if dotted => 4,
-            (true, _, _) => 4,
+            (true, _, true) => 4,
+            (true, _, false) if cued => 4,
             (_, true, true) => 4,
             _ => return None,
         };
