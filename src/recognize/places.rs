@@ -70,11 +70,30 @@ const BEFORE_ABBREVIATION: &[&str] = &[
 pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     dictionary(r, t, out);
     abbreviations(r, t, out);
+    foreign_divisions(r, t, out);
     for (k, token) in t.tokens.iter().enumerate() {
         if jieba_place(r, t, k) {
             out.push(place(token.start, token.end, 1, None));
         }
         suffix_rule(r, t, k, out);
+    }
+}
+
+/// Divisions of foreign countries: a run of transliteration characters and the division's kind
+/// (亚马孙州, 朗多尼亚州, 巴达赫尚省, 西埃斯皮冈市).
+fn foreign_divisions(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+    let translit = &r.lexicons.transliteration;
+    for (i, c) in t.chars.iter().enumerate() {
+        if !"州省市县郡邦区".contains(*c) || t.token_ending[i + 1].is_none() {
+            continue;
+        }
+        let start = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&j| translit.contains(&t.chars[j]))
+            .last();
+        if let Some(start) = start.filter(|&s| i - s >= 2 && t.token_starting[s].is_some()) {
+            out.push(place(start, i + 1, 2, None));
+        }
     }
 }
 
