@@ -772,4 +772,33 @@ pub(crate) mod tests {
         assert_eq!(places, ["Place 大岭南路", "Place 迎宾大道", "Place 上阳路"]);
         assert!(found("要开拓思路").iter().all(|m| !m.starts_with("Place")));
     }
+
+    #[test]
+    fn a_name_jieba_tags_after_a_title() {
+        // 法永/nr: no Chinese surname, no transliteration list; the title says it is a name.
+        assert_eq!(persons_in("会见斯洛文尼亚副总理兼外长法永。"), ["法永"]);
+        assert_eq!(persons_in("国家副主席韩正于北京会见"), ["韩正"]);
+    }
+
+    #[test]
+    fn titles_joined_by_jian_share_the_body() {
+        assert_eq!(
+            posts_in("会见了莫塔集团董事长兼首席执行官卡洛斯·莫塔。"),
+            [
+                ("董事长".to_owned(), "莫塔集团".to_owned()),
+                ("首席执行官".to_owned(), "莫塔集团".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_of_villages_and_foreign_countries() {
+        assert!(found("大湾村党总支第一书记余静").contains(&"Organization 大湾村党总支".to_owned()));
+        assert!(found("黎外交部发表声明").contains(&"Organization 黎外交部".to_owned()));
+        let places: Vec<String> = found("朗多尼亚州和巴达赫尚省遭灾")
+            .into_iter()
+            .filter(|m| m.starts_with("Place"))
+            .collect();
+        assert_eq!(places, ["Place 朗多尼亚州", "Place 巴达赫尚省"]);
+    }
 }

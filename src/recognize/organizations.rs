@@ -30,7 +30,9 @@ fn abbreviation_before(r: &Recognizer, prev: &Token) -> Option<usize> {
     let alone = prev.len() == 1 && matches!(prev.tag, "nr" | "ns" | "j" | "nz");
     let glued = prev.len() == 2
         && !prev.known
-        && prev.word.starts_with(['据', '在', '对', '与', '向', '从', '和', '同']);
+        && prev
+            .word
+            .starts_with(['据', '在', '对', '与', '向', '从', '和', '同']);
     (alone || glued).then_some(prev.end - 1)
 }
 

@@ -194,7 +194,13 @@ impl Context<'_> {
             end -= 1;
         }
         // A lone character jieba left after the name (博乐/nr 仁/ng).
-        if let Some(next) = t.token_starting.get(end).copied().flatten().map(|k| &t.tokens[k]) {
+        if let Some(next) = t
+            .token_starting
+            .get(end)
+            .copied()
+            .flatten()
+            .map(|k| &t.tokens[k])
+        {
             let lone = next.len() == 1
                 && matches!(next.tag, "ng" | "nr" | "x")
                 && crate::layout::spacing::is_han(t.chars[end])
