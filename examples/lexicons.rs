@@ -160,6 +160,25 @@ fn header(out: &mut String, comments: &[&str], columns: &[&str]) {
     out.push('\n');
 }
 
+/// A one-column table: `comments`, the header `column`, then `items` one per line.
+fn list_table<I: AsRef<str>>(
+    path: &str,
+    comments: &[&str],
+    column: &str,
+    items: impl IntoIterator<Item = I>,
+) -> Table {
+    let mut contents = String::new();
+    header(&mut contents, comments, &[column]);
+    for item in items {
+        contents.push_str(item.as_ref());
+        contents.push('\n');
+    }
+    Table {
+        path: path.into(),
+        contents,
+    }
+}
+
 /// Role letters of HanLP's person tagging, in the order of our columns.
 const ROLES: [char; 7] = ['B', 'C', 'D', 'E', 'K', 'L', 'M'];
 
@@ -281,24 +300,16 @@ fn foreign_names(hanlp: &Path, core: &Core) -> Result<Table> {
             names.insert(word.clone());
         }
     }
-    let mut out = String::new();
-    header(
-        &mut out,
+    Ok(list_table(
+        "hanlp/foreign_names.tsv",
         &[
             "Transliterated foreign person names, derived by examples/lexicons.rs from HanLP 1.x person_nrf.txt",
             "and the nrf words of CoreNatureDictionary.txt (less those HanLP counts mostly as something else);",
             "Apache-2.0, see LICENSE here.",
         ],
-        &["name"],
-    );
-    for name in names {
-        out.push_str(&name);
-        out.push('\n');
-    }
-    Ok(Table {
-        path: "hanlp/foreign_names.tsv".into(),
-        contents: out,
-    })
+        "name",
+        names,
+    ))
 }
 
 /// True when jieba's dictionary or HanLP's counts take `word` for something other than a name
@@ -319,26 +330,20 @@ fn transliteration(hanlp: &Path, core: &Core) -> Result<Table> {
             *counts.entry(c).or_default() += 1;
         }
     }
-    let mut out = String::new();
-    header(
-        &mut out,
+    let chars = counts
+        .into_iter()
+        .filter(|&(c, n)| n >= 20 && core_total(core, &c.to_string()) <= 3 * n && is_han_or_dot(c))
+        .map(|(c, _)| c.to_string());
+    Ok(list_table(
+        "hanlp/transliteration.tsv",
         &[
             "Characters mostly used to transliterate foreign names, derived by examples/lexicons.rs from",
             "HanLP 1.x person_nrf.txt and CoreNatureDictionary.txt (seen 20 times or more in foreign names,",
             "and at most three times as often as a word of their own); Apache-2.0, see LICENSE here.",
         ],
-        &["char"],
-    );
-    for (c, n) in counts {
-        if n >= 20 && core_total(core, &c.to_string()) <= 3 * n && is_han_or_dot(c) {
-            out.push(c);
-            out.push('\n');
-        }
-    }
-    Ok(Table {
-        path: "hanlp/transliteration.tsv".into(),
-        contents: out,
-    })
+        "char",
+        chars,
+    ))
 }
 
 fn japanese_names(hanlp: &Path, core: &Core) -> Result<Table> {
@@ -463,23 +468,15 @@ fn public_figures(source: &Path, core: &Core, jieba: &Jieba) -> Result<Table> {
             names.insert(name.to_owned());
         }
     }
-    let mut out = String::new();
-    header(
-        &mut out,
+    Ok(list_table(
+        "thuocl/public_figures.tsv",
         &[
             "Historical and public figures, derived by examples/lexicons.rs from THUOCL_lishimingren.txt (THUOCL,",
             "MIT, see LICENSE here), less names jieba or HanLP count as ordinary words, places or organizations.",
         ],
-        &["name"],
-    );
-    for name in names {
-        out.push_str(&name);
-        out.push('\n');
-    }
-    Ok(Table {
-        path: "thuocl/public_figures.tsv".into(),
-        contents: out,
-    })
+        "name",
+        names,
+    ))
 }
 
 /// Gloss words that make a CC-CEDICT proper noun a place (matched as whole words).
@@ -599,18 +596,9 @@ fn cedict(source: &Path, core: &Core, jieba: &Jieba) -> Result<Vec<Table>> {
         c
     };
     let table = |path: &str, what: &str, names: BTreeSet<String>| {
-        let mut out = String::new();
         let comments = comments(what);
         let comments: Vec<&str> = comments.iter().map(String::as_str).collect();
-        header(&mut out, &comments, &["name"]);
-        for name in names {
-            out.push_str(&name);
-            out.push('\n');
-        }
-        Table {
-            path: path.into(),
-            contents: out,
-        }
+        list_table(path, &comments, "name", names)
     };
     Ok(vec![
         table("cedict/places.tsv", "Places", places),

@@ -64,6 +64,22 @@ impl<V> Dict<V> {
         )
     }
 
+    /// The longest entry starting at `chars[start]` that `accept`s its end and values.
+    pub fn longest_prefix(
+        &self,
+        chars: &[char],
+        start: usize,
+        accept: impl Fn(usize, &[V]) -> bool,
+    ) -> Option<(usize, &[V])> {
+        if !chars.get(start).is_some_and(|c| self.starts_with(*c)) {
+            return None;
+        }
+        self.prefixes(chars, start)
+            .into_iter()
+            .rev()
+            .find(|(end, values)| accept(*end, values))
+    }
+
     /// Follows `steps` (a position to report and the character that leads there) from the root
     /// for as long as the trie has edges, collecting the values met on the way.
     fn walk(&self, steps: impl Iterator<Item = (usize, char)>) -> Vec<(usize, &[V])> {

@@ -159,17 +159,13 @@ impl Context<'_> {
     /// listed name starting here that ends on a word boundary or where a title begins.
     fn known_person(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
-        if !self.r.known_people.starts_with(t.chars[start]) {
-            return None;
-        }
-        let (end, strong) = self
+        let (end, listed) = self
             .r
             .known_people
-            .prefixes(&t.chars, start)
-            .into_iter()
-            .rev()
-            .find(|(end, _)| t.token_ending[*end].is_some() || self.title_starts[*end])
-            .map(|(end, listed)| (end, listed.iter().any(|strong| *strong)))?;
+            .longest_prefix(&t.chars, start, |end, _| {
+                t.token_ending[end].is_some() || self.title_starts[end]
+            })?;
+        let strong = listed.iter().any(|strong| *strong);
         Some(person(start, end, if strong { 8 } else { 5 }))
     }
 
@@ -217,23 +213,16 @@ impl Context<'_> {
     fn known_foreign_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let translit = &self.r.lexicons.transliteration;
-        if !self.r.foreign_names.starts_with(t.chars[start])
-            || (start > 0
-                && translit.contains(&t.chars[start - 1])
-                && t.token_ending[start].is_none())
-        {
+        if start > 0 && translit.contains(&t.chars[start - 1]) && t.token_ending[start].is_none() {
             return None;
         }
         let (end, _) = self
             .r
             .foreign_names
-            .prefixes(&t.chars, start)
-            .into_iter()
-            .rev()
-            .find(|(end, _)| {
+            .longest_prefix(&t.chars, start, |end, _| {
                 end - start >= 2
-                    && (t.token_ending[*end].is_some()
-                        || t.chars.get(*end).is_none_or(|c| !translit.contains(c)))
+                    && (t.token_ending[end].is_some()
+                        || t.chars.get(end).is_none_or(|c| !translit.contains(c)))
             })?;
         Some(person(start, end, 5))
     }
@@ -301,27 +290,18 @@ impl Context<'_> {
     fn japanese_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let names = &self.r.japanese_names;
-        if !names.starts_with(t.chars[start]) {
-            return None;
-        }
-        let (surname_end, listed) = names
-            .prefixes(&t.chars, start)
-            .into_iter()
-            .rev()
-            .filter(|(end, _)| (2..=3).contains(&(end - start)) && t.token_ending[*end].is_some())
-            .find_map(|(end, parts)| {
-                let listed = parts.contains(&JapaneseName::ListedSurname);
-                let surname = listed || parts.contains(&JapaneseName::Part(JapanesePart::Surname));
-                surname.then_some((end, listed))
-            })?;
+        let (surname_end, parts) = names.longest_prefix(&t.chars, start, |end, parts| {
+            (2..=3).contains(&(end - start))
+                && t.token_ending[end].is_some()
+                && (parts.contains(&JapaneseName::ListedSurname)
+                    || parts.contains(&JapaneseName::Part(JapanesePart::Surname)))
+        })?;
+        let listed = parts.contains(&JapaneseName::ListedSurname);
         let given = t.token_starting[surname_end].map(|k| &t.tokens[k]);
         let known_given = names
-            .prefixes(&t.chars, surname_end)
-            .into_iter()
-            .rev()
-            .find(|(end, parts)| {
+            .longest_prefix(&t.chars, surname_end, |end, parts| {
                 (2..=4).contains(&(end - surname_end))
-                    && t.token_ending[*end].is_some()
+                    && t.token_ending[end].is_some()
                     && parts.contains(&JapaneseName::Part(JapanesePart::Given))
             })
             .map(|(end, _)| end);
