@@ -5,7 +5,7 @@
 //! document, so documents can be processed on any number of threads.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use crate::error::{Error, Result};
 use crate::events::{self, Detector, Found};
@@ -42,7 +42,7 @@ pub struct Extraction {
 pub struct Extractor {
     recognizer: Arc<Recognizer>,
     detector: Arc<Detector>,
-    regions: Arc<Mutex<HashMap<String, Option<Arc<Region>>>>>,
+    regions: Arc<RwLock<HashMap<String, Option<Arc<Region>>>>>,
     threads: usize,
 }
 
@@ -70,11 +70,18 @@ impl Extractor {
 
     /// The region named `name`, located in the gazetteer once per run.
     fn region(&self, name: &str) -> Option<Arc<Region>> {
-        let mut regions = self.regions.lock().unwrap_or_else(|e| e.into_inner());
-        regions
-            .entry(name.to_owned())
-            .or_insert_with(|| Region::find(name, self.recognizer.lexicons()).map(Arc::new))
-            .clone()
+        // Looked up for every place an article names: read without blocking the other threads.
+        if let Some(found) = self
+            .regions
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(name)
+        {
+            return found.clone();
+        }
+        let found = Region::find(name, self.recognizer.lexicons()).map(Arc::new);
+        let mut regions = self.regions.write().unwrap_or_else(|e| e.into_inner());
+        regions.entry(name.to_owned()).or_insert(found).clone()
     }
 
     /// The region an article is about, inferred from the places it names (`--region` absent).

@@ -5,9 +5,14 @@
 use rustc_hash::FxHashMap;
 
 /// Maps surface strings to values of type `V`; one surface may carry several values.
+///
+/// The root's children sit in a map of their own: most positions of a text start no entry, and
+/// that lookup then stays in a small table the caches hold, not in the large map of all edges.
 #[derive(Debug, Clone)]
 pub struct Dict<V> {
-    /// (node, char) → child node. Node 0 is the root.
+    /// First character → its node.
+    root: FxHashMap<char, u32>,
+    /// (node, char) → child node, below the first character. Node 0 is the root.
     edges: FxHashMap<(u32, char), u32>,
     /// Values ending at each node.
     values: Vec<Vec<V>>,
@@ -16,6 +21,7 @@ pub struct Dict<V> {
 impl<V> Default for Dict<V> {
     fn default() -> Self {
         Dict {
+            root: FxHashMap::default(),
             edges: FxHashMap::default(),
             values: vec![Vec::new()],
         }
@@ -28,7 +34,11 @@ impl<V> Dict<V> {
         let mut node = 0u32;
         for c in surface.chars() {
             let next = self.values.len() as u32;
-            node = *self.edges.entry((node, c)).or_insert_with(|| next);
+            node = if node == 0 {
+                *self.root.entry(c).or_insert(next)
+            } else {
+                *self.edges.entry((node, c)).or_insert(next)
+            };
             if node == next {
                 self.values.push(Vec::new());
             }
@@ -36,17 +46,26 @@ impl<V> Dict<V> {
         self.values[node as usize].push(value);
     }
 
+    /// The node reached from `node` by `c`, if any.
+    fn step(&self, node: u32, c: char) -> Option<u32> {
+        if node == 0 {
+            self.root.get(&c).copied()
+        } else {
+            self.edges.get(&(node, c)).copied()
+        }
+    }
+
     /// True if some entry starts with `c`: a cheap test before [`Dict::prefixes`].
     pub fn starts_with(&self, c: char) -> bool {
-        self.edges.contains_key(&(0, c))
+        self.root.contains_key(&c)
     }
 
     /// The values stored under exactly `surface`.
     pub fn get(&self, surface: &str) -> &[V] {
         let mut node = 0u32;
         for c in surface.chars() {
-            match self.edges.get(&(node, c)) {
-                Some(&next) => node = next,
+            match self.step(node, c) {
+                Some(next) => node = next,
                 None => return &[],
             }
         }
@@ -86,8 +105,8 @@ impl<V> Dict<V> {
         let mut found = Vec::new();
         let mut node = 0u32;
         for (at, c) in steps {
-            match self.edges.get(&(node, c)) {
-                Some(&next) => node = next,
+            match self.step(node, c) {
+                Some(next) => node = next,
                 None => break,
             }
             let values = &self.values[node as usize];
@@ -100,7 +119,7 @@ impl<V> Dict<V> {
 
     /// True when nothing was inserted.
     pub fn is_empty(&self) -> bool {
-        self.edges.is_empty()
+        self.root.is_empty()
     }
 }
 

@@ -662,17 +662,14 @@ impl Context<'_> {
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or
     /// tagged as a name by jieba.
     fn foreign_name(&self, start: usize) -> Option<Candidate> {
-        // Only a transliteration character, a word jieba takes for a name or an unknown one,
-        // or a name HanLP knows can open a foreign name.
+        // Only a transliteration character, or a word jieba takes for a name or an unknown one,
+        // can open a foreign name.
         let t = self.t;
         let name_word = t.token_starting[start].is_some_and(|k| {
             let tok = &t.tokens[k];
             NAME_TAGS.contains(&tok.tag) || !tok.known || tok.tag == "nz"
         });
-        if !name_word
-            && !self.r.lexicons.transliteration.contains(&t.chars[start])
-            && !self.r.foreign_names.starts_with(t.chars[start])
-        {
+        if !name_word && !self.r.lexicons.transliteration.contains(&t.chars[start]) {
             return None;
         }
         [
