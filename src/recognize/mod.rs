@@ -101,6 +101,8 @@ pub struct Recognizer {
     /// The same suffixes, for lookups backwards from a word's end.
     org_suffix_ends: SuffixDict<bool>,
     max_org_suffix: usize,
+    /// One-character government bodies (局, 厅, 委), named after a level alone: 市局, 省厅.
+    government_bodies: HashSet<char>,
     /// Place suffix → kind (村 → village), read backwards from a word's end.
     place_suffixes: SuffixDict<String>,
     /// Known organizations, for "which known name ends here" lookups.
@@ -241,6 +243,12 @@ impl Recognizer {
                 organizations.insert(name, name.clone());
             }
         }
+        let government_bodies = lexicons
+            .org_suffixes
+            .iter()
+            .filter(|s| s.kind == "government" && s.suffix.chars().count() == 1)
+            .filter_map(|s| s.suffix.chars().next())
+            .collect();
         let org_suffixes: HashMap<String, bool> = lexicons
             .org_suffixes
             .iter()
@@ -294,6 +302,7 @@ impl Recognizer {
             },
             org_suffixes,
             max_org_suffix,
+            government_bodies,
             place_suffixes: {
                 let mut d = SuffixDict::default();
                 for (suffix, kind) in &lexicons.place_suffixes {
@@ -548,6 +557,61 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn foreign_names_end_where_jieba_starts_another_word() {
+        // 希望 and the verb 派 after a known name are words of their own, not name characters.
+        let mentions = found("联合国秘书长科菲·安南希望这次会议取得成功");
+        assert!(
+            mentions.contains(&"Person 科菲·安南".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("美国总统克林顿派代表前来祝贺");
+        assert!(
+            mentions.contains(&"Person 克林顿".to_owned()),
+            "{mentions:?}"
+        );
+        // Words inside a transliteration are transliteration characters themselves.
+        let mentions = found("美国女演员格洛丽亚·斯图尔特去世");
+        assert!(
+            mentions.contains(&"Person 格洛丽亚·斯图尔特".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn a_foreign_name_cut_in_two_made_up_words() {
+        let mentions = found("内务部长斯捷帕申是前政府的司法部长");
+        assert!(
+            mentions.contains(&"Person 斯捷帕申".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn japanese_names_jieba_keeps_whole() {
+        let mentions = found("日本队教练冈田武史说，很遗憾没进球");
+        assert!(
+            mentions.contains(&"Person 冈田武史".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn slogans_and_prepositions_are_no_places() {
+        let mentions = found("让绿水青山就是金山银山的理念开花结果");
+        assert!(
+            !mentions
+                .iter()
+                .any(|m| m.contains("金山") || m.contains("青山")),
+            "{mentions:?}"
+        );
+        let mentions = found("全国各族人民在以习近平同志为核心的党中央坚强领导下");
+        assert!(
+            !mentions.iter().any(|m| m.starts_with("Place")),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
     fn transliterated_names_after_titles() {
         let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
         assert!(
@@ -756,10 +820,20 @@ pub(crate) mod tests {
 
     #[test]
     fn bodies_written_in_two_parts_are_one() {
+        // A party group is the body's leadership, named in the title: 党组书记 of 省工商联.
         assert_eq!(
             posts_in("省工商联党组书记杨勇主持会议"),
-            [("书记".to_owned(), "省工商联党组".to_owned())]
+            [("党组书记".to_owned(), "省工商联".to_owned())]
         );
+        assert_eq!(
+            posts_in("市局党组书记、局长张进出席"),
+            [
+                ("党组书记".to_owned(), "市局".to_owned()),
+                ("局长".to_owned(), "市局".to_owned())
+            ]
+        );
+        // A party committee is a body of its own.
+        assert!(found("海霞社区党委书记王红").contains(&"Organization 海霞社区党委".to_owned()));
         assert!(found("连云港市委书记到会").contains(&"Organization 连云港市委".to_owned()));
     }
 

@@ -117,7 +117,11 @@ const GENERIC_PREFIXES: &[&str] = &[
 fn relative_bare(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
     let relative = token.word.starts_with(RELATIVE_PREFIXES) && token.len() >= 2;
-    if relative && r.org_suffixes.contains_key(token.word) {
+    // 市局, 省厅, 县院: the level and a one-character government body.
+    let level_and_body = token.len() == 2
+        && r.government_bodies
+            .contains(&token.word.chars().last().unwrap_or_default());
+    if relative && (r.org_suffixes.contains_key(token.word) || level_and_body) {
         out.push(org(token.start, token.end, 2, None));
     }
 }
@@ -248,9 +252,22 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let mut after_proper_name = (holder.tag == "nt" || inner_place) && holder.start < suffix_start;
     let mut parent = None;
     let mut j = first;
+    let mut before_and = None;
     while j > 0 && first - j < 6 {
         let prev = &t.tokens[j - 1];
         let current = &t.tokens[j];
+        // 市林业和园林局, 区文化和旅游局: two fields joined by 和 inside one body's name.
+        if prev.word == "和"
+            && before_and.is_none()
+            && j >= 2
+            && field_of_work(r, t, j - 2)
+            && (field_of_work(r, t, j) || j == first)
+        {
+            before_and = Some(start);
+            start = prev.start;
+            j -= 1;
+            continue;
+        }
         // A name relative to the region starts at its 市/区/省 (落实|市委).
         if crate::resolve::opens_relative(current.word) && j < first && current.len() <= 3 {
             break;
@@ -268,8 +285,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         }
         let title = !r.titles.get(prev.word).is_empty();
         // (养老/nr, 智慧/nr: jieba's name tag on a word HanLP counts as ordinary is no name.)
+        // (海霞/nr 社区 党委: a name before a place's level is the place's.)
+        let place_level = LOCAL_LEVELS.contains(&current.word);
         let person = NAME_TAGS_PERSON.contains(&prev.tag)
             && j != first
+            && !place_level
             && !r.lexicons.not_names.contains(prev.word)
             && !ordinary_word(r, prev.word);
         let proper = matches!(prev.tag, "ns" | "nt" | "nz" | "j")
@@ -299,6 +319,15 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             break;
         }
     }
+    // Across 和 only into a name that opens with its level or a place (市林业和园林局), not
+    // into a list (企业和政府).
+    if let Some(after_and) = before_and {
+        let opening = &t.tokens[t.token_starting[start].unwrap_or(first)];
+        let level = opening.word.starts_with(RELATIVE_PREFIXES) && opening.len() == 1;
+        if !level && r.places.get(opening.word).is_empty() {
+            start = after_and;
+        }
+    }
     // 研究室副处长, 业务处处长: a unit named right before a title is a body even bare or with
     // a plain name (the title says so).
     let titled =
@@ -306,6 +335,15 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     if start == suffix_start {
         // (Not a bare party body, 党组书记: whose party group is for the context to tell.)
         let party_body = ATTACHED_BODIES.contains(&token.word) || token.word.ends_with("工委");
+        // (海霞社区|党委顺应…: a community's or village's own body, joined to it later.)
+        let local_body = party_body
+            && k > 0
+            && LOCAL_LEVELS
+                .iter()
+                .any(|l| t.tokens[k - 1].word.ends_with(l));
+        if local_body {
+            out.push(org(token.start, token.end, 3, None));
+        }
         if titled && token.start == suffix_start && token.len() >= 2 && strong && !party_body {
             out.push(org(token.start, token.end, 3, None));
         }
@@ -327,8 +365,9 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    // 养老保险, 大银行, 基金公司: one common word before a strong suffix describes, not names.
-    if j + 1 == first && holder.start == suffix_start && start == t.tokens[j].start {
+    // 养老保险, 大银行, 基金公司: one common word before a strong suffix describes, not names
+    // (but 业务处处长: a title after it says it is a body).
+    if j + 1 == first && holder.start == suffix_start && start == t.tokens[j].start && !titled {
         let only = &t.tokens[j];
         let relative = only.word.starts_with(RELATIVE_PREFIXES);
         if only.known
@@ -342,6 +381,18 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let mut candidate = org(start, token.end, 4, None);
     candidate.parent = parent;
     out.push(candidate);
+}
+
+/// Whether the word at `k`, beside a 和 inside a name, is a field of work (林业 and 园林局 of
+/// 市林业和园林局) rather than a body (财政局和教育局) or a place (美国和俄罗斯队,
+/// 福建省和漳州市教委) of a list.
+fn field_of_work(r: &Recognizer, t: &Text, k: usize) -> bool {
+    let word = &t.tokens[k];
+    matches!(word.tag, "n" | "vn" | "an" | "nz")
+        && word.len() >= 2
+        && !NOT_MATERIAL.contains(&word.word)
+        && r.places.prefixes(&t.chars, word.start).is_empty()
+        && suffix_ending_at(r, t, word.end, word.start).is_none()
 }
 
 /// A dictionary organization that ends exactly at `end` and starts on a token boundary: its
@@ -382,7 +433,7 @@ const NAME_TAGS_PERSON: &[&str] = &["nr", "nrfg", "nrt"];
 ///   海淀区 + 区委 → 海淀区委).
 pub fn join_compounds(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
+    for m in party_titles(r, mentions) {
         if let Some(last) = out.last_mut() {
             if let Some(joined) = joined(r, last, &m) {
                 *last = joined;
@@ -393,6 +444,75 @@ pub fn join_compounds(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
     }
     out
 }
+
+/// A party group and the title right after it are one title of the organization before them
+/// (市局 + 党组 + 书记 → 市局, 党组书记): news and readers name the post so, and the party
+/// group, the leadership inside a government body, is no body of its own in the graph. Party
+/// committees (党委, 党工委) are bodies and stay (区供销联社党委书记 → 书记 @ 区供销联社党委).
+fn party_titles(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let split = out
+            .last()
+            .filter(|body| body.kind == MentionKind::Organization && m.kind == MentionKind::Title)
+            .filter(|body| body.end == m.start)
+            .and_then(|body| party_title(r, body, &m));
+        match split {
+            Some((owner, title)) => {
+                out.pop();
+                out.extend(owner);
+                out.push(title);
+            }
+            None => out.push(m),
+        }
+    }
+    out
+}
+
+/// A government body's party group, named with its titles (党组书记, 党组成员).
+const PARTY_GROUP: &str = "党组";
+
+/// The organization (if any is left) and the title when `body` ends in a party group that
+/// makes one title with `title` (党组 + 书记 = 党组书记).
+fn party_title(
+    r: &Recognizer,
+    body: &Mention,
+    title: &Mention,
+) -> Option<(Option<Mention>, Mention)> {
+    let party = PARTY_GROUP;
+    if !body.surface.ends_with(party) {
+        return None;
+    }
+    let whole = format!("{party}{}", title.surface);
+    r.title_rank(&whole)?;
+    let at = body.end - party.chars().count();
+    let owner = (at > body.start).then(|| {
+        let surface = body.surface[..body.surface.len() - party.len()].to_owned();
+        let canonical = body
+            .canonical
+            .strip_suffix(party)
+            .map_or_else(|| surface.clone(), str::to_owned);
+        Mention {
+            end: at,
+            surface,
+            canonical,
+            parent: None,
+            ..body.clone()
+        }
+    });
+    let title = Mention {
+        kind: MentionKind::Title,
+        start: at,
+        end: title.end,
+        canonical: whole.clone(),
+        surface: whole,
+        parent: None,
+    };
+    Some((owner, title))
+}
+
+/// Levels of the places whose own bodies news names after them (海霞社区党委, 大湾村党总支).
+const LOCAL_LEVELS: &[&str] = &["社区", "村", "街道", "镇", "乡"];
 
 /// Bare bodies that belong to the organization named right before them.
 pub const ATTACHED_BODIES: &[&str] = &[
@@ -411,14 +531,22 @@ pub const ATTACHED_BODIES: &[&str] = &[
     "管委会",
 ];
 
+/// 玉林街道 + 人民调解委员会: a body right after a place, named by its function alone, is that
+/// place's (a name of two characters or more, not an abbreviation such as 中 of 中美).
+fn placed_body(r: &Recognizer, place: &Mention, body: &Mention) -> bool {
+    let chars: Vec<char> = body.surface.chars().collect();
+    place.surface.chars().count() >= 2
+        && body.canonical == body.surface
+        && !ATTACHED_BODIES.contains(&body.surface.as_str())
+        && r.places.prefixes(&chars, 0).is_empty()
+}
+
 fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> {
     if first.end != second.start || second.kind != MentionKind::Organization {
         return None;
     }
     let attached = ATTACHED_BODIES.contains(&second.surface.as_str());
-    let local_place = ["社区", "村", "街道", "镇", "乡"]
-        .iter()
-        .any(|s| first.canonical.ends_with(s));
+    let local_place = LOCAL_LEVELS.iter().any(|s| first.canonical.ends_with(s));
     let canonical = match first.kind {
         MentionKind::Organization if attached => format!("{}{}", first.canonical, second.surface),
         // 海霞社区 + 党委: a community's or village's own body.
@@ -428,10 +556,13 @@ fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> 
         MentionKind::Place => {
             let level = second.surface.chars().next()?;
             let rest = &second.surface[level.len_utf8()..];
-            if !RELATIVE_PREFIXES.contains(&level) || !r.org_suffixes.contains_key(rest) {
-                return None;
-            }
-            if first.canonical.ends_with(level) {
+            let relative = RELATIVE_PREFIXES.contains(&level) && r.org_suffixes.contains_key(rest);
+            if !relative {
+                if !placed_body(r, first, second) {
+                    return None;
+                }
+                format!("{}{}", first.canonical, second.surface)
+            } else if first.canonical.ends_with(level) {
                 format!("{}{}", first.canonical, rest)
             } else if "村镇乡".contains(level) && first.surface == first.canonical {
                 // 大湾 + 村党总支: the village's name and its level split apart by jieba.

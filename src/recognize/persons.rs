@@ -184,6 +184,9 @@ impl Context<'_> {
             return None;
         }
         let mut end = tok.end;
+        if let Some(next) = self.foreign_continuation(tok) {
+            return Some(person(start, next, 4));
+        }
         // 韩正于: a function character or a verb jieba glued to the name stays outside it.
         let last = t.chars[end - 1];
         if tok.len() == 3 && (NEVER_IN_GIVEN_NAME.contains(last) || self.follows_names(last)) {
@@ -206,6 +209,47 @@ impl Context<'_> {
             }
         }
         Some(person(start, end, 4))
+    }
+
+    /// The end of a foreign name jieba's HMM cut in two made-up name words (斯捷/nr 帕申/nr
+    /// after 内务部长): both unknown to the dictionary, with transliteration characters in them.
+    fn foreign_continuation(&self, tok: &Token) -> Option<usize> {
+        let t = self.t;
+        let next = &t.tokens[t.token_starting.get(tok.end).copied().flatten()?];
+        let translit = &self.r.lexicons.transliteration;
+        let both = t.chars[tok.start..next.end].iter();
+        let made_up = |w: &Token| !w.known && NAME_TAGS.contains(&w.tag) && w.len() >= 2;
+        // (陈珂/nr 胡琼/nr: two Chinese names in a row.)
+        let chinese = self.r.lexicons.surnames.prefix_len(tok.word).is_some()
+            && !translit.contains(&t.chars[tok.start]);
+        (made_up(tok) && made_up(next) && next.len() <= 3 && !chinese)
+            .then_some(next.end)
+            .filter(|_| both.filter(|c| translit.contains(c)).count() >= 2)
+    }
+
+    /// Whether the transliteration character at `at` goes on with the name before it. jieba's
+    /// word boundaries say where a name stops: a known word of another kind begins there
+    /// (科菲·安南|希望), or a one-character verb follows a known name (克林顿|派代表).
+    fn run_goes_on(&self, at: usize) -> bool {
+        let t = self.t;
+        let Some(tok) = t.token_starting[at].map(|k| &t.tokens[k]) else {
+            return true;
+        };
+        if !tok.known || NAME_TAGS.contains(&tok.tag) {
+            return true;
+        }
+        // (纳尔|尼亚, 斯图|尔特: jieba's words inside a foreign name are made of transliteration
+        // characters too.)
+        let translit = &self.r.lexicons.transliteration;
+        if tok.len() >= 2 {
+            return tok.word.chars().all(|c| translit.contains(&c));
+        }
+        let after_name = t.token_ending[at].is_some_and(|k| {
+            let before = &t.tokens[k];
+            self.r.lexicons.people.contains(before.word)
+                || !self.r.foreign_names.get(before.word).is_empty()
+        });
+        !(after_name && tok.tag == "v")
     }
 
     /// The longest foreign name HanLP knows starting at `start` (斯捷帕申, 赫里斯坚科), when it
@@ -290,6 +334,9 @@ impl Context<'_> {
     fn japanese_name(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
         let names = &self.r.japanese_names;
+        if let Some(whole) = self.japanese_name_word(start) {
+            return Some(whole);
+        }
         let (surname_end, parts) = names.longest_prefix(&t.chars, start, |end, parts| {
             (2..=3).contains(&(end - start))
                 && t.token_ending[end].is_some()
@@ -320,6 +367,25 @@ impl Context<'_> {
         (alone && listed).then(|| person(start, surname_end, 4))
     }
 
+    /// A Japanese name jieba keeps as one name word (冈田武史/nr): the word opens with a family
+    /// name of our list and goes on for two or three characters (HanLP's family names include
+    /// many ordinary words: 古代 of 古代文明).
+    fn japanese_name_word(&self, start: usize) -> Option<Candidate> {
+        let t = self.t;
+        let tok = &t.tokens[t.token_starting[start]?];
+        if !NAME_TAGS.contains(&tok.tag) || !(3..=6).contains(&tok.len()) {
+            return None;
+        }
+        self.r
+            .japanese_names
+            .longest_prefix(&t.chars, start, |end, parts| {
+                (2..=3).contains(&(end - start))
+                    && (2..=3).contains(&(tok.end - end))
+                    && parts.contains(&JapaneseName::ListedSurname)
+            })
+            .map(|_| person(start, tok.end, 4))
+    }
+
     /// A surname alone standing for a person: 陈教授, 王小姐, 毛主席, 老李.
     fn bare_surname(&self, start: usize) -> Option<Candidate> {
         let t = self.t;
@@ -335,6 +401,12 @@ impl Context<'_> {
                 .name_roles
                 .of_char(c)
                 .is_some_and(|r| r.ln_p(Role::Surname) >= 0.2f32.ln());
+        // 老于的女儿, 小李说: 老/小 and a surname, then a word of its own.
+        let after_lao = start > 0
+            && matches!(t.chars[start - 1], '老' | '小')
+            && t.chars.get(start + 1).is_none_or(|n| {
+                !crate::layout::spacing::is_han(*n) || NEVER_IN_GIVEN_NAME.contains(*n)
+            });
         if self.r.lexicons.surnames.prefix_len(&c.to_string()) != Some(1)
             || (WORDLIKE_SURNAMES.contains(c) && !wordlike_ok)
         {
@@ -348,12 +420,6 @@ impl Context<'_> {
         let honorific = HONORIFICS
             .iter()
             .any(|h| t.chars[start + 1..].starts_with(&h.chars().collect::<Vec<_>>()));
-        // 老于的女儿, 小李说: 老/小 and a surname, then a word of its own.
-        let after_lao = start > 0
-            && matches!(t.chars[start - 1], '老' | '小')
-            && t.chars.get(start + 1).is_none_or(|n| {
-                !crate::layout::spacing::is_han(*n) || NEVER_IN_GIVEN_NAME.contains(*n)
-            });
         ((before_ok && (honorific || titled)) || after_lao).then(|| person(start, start + 1, 2))
     }
 
@@ -707,7 +773,10 @@ impl Context<'_> {
         }
         let run_end = |at: usize| {
             let mut end = at;
-            while end < t.chars.len() && translit.contains(&t.chars[end]) {
+            while end < t.chars.len()
+                && translit.contains(&t.chars[end])
+                && (end == start || self.run_goes_on(end))
+            {
                 end += 1;
             }
             end
@@ -815,7 +884,7 @@ impl Context<'_> {
         let translit = &self.r.lexicons.transliteration;
         let mut end = start;
         while end < t.chars.len()
-            && (translit.contains(&t.chars[end])
+            && (translit.contains(&t.chars[end]) && (end == start || self.run_goes_on(end))
                 || (matches!(t.chars[end], '·' | '-' | '－')
                     && end > start
                     && end + 1 < t.chars.len()))

@@ -2,7 +2,7 @@
 //! suffix rule for the small places no gazetteer lists (大北张村, 鑫苑小区, 沁泉湖, 万鑫商城).
 
 use super::{Candidate, MentionKind, PlaceEntry, Recognizer, Text};
-use crate::lexicon::Level;
+use crate::lexicon::{Level, WordClass};
 
 /// jieba tags under which a bare short form (焦作, 河南) is taken as a place.
 const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x", "s", "d"];
@@ -139,7 +139,9 @@ fn lone_abbreviation(t: &Text, token: &crate::segment::Token) -> bool {
         let next = t.tokens[k].word;
         next.chars().all(char::is_alphanumeric) && !next.chars().any(|c| c.is_numeric())
     });
-    (matches!(token.tag, "j" | "ns") || after_preposition) && next_is_word
+    // (在以习近平同志为核心: 以 is a preposition there, not Israel.)
+    let function_word = matches!(token.tag, "p" | "c" | "d" | "r" | "u" | "uj" | "v");
+    (matches!(token.tag, "j" | "ns") || after_preposition && !function_word) && next_is_word
 }
 
 fn place(start: usize, end: usize, priority: i32, canonical: Option<String>) -> Candidate {
@@ -224,6 +226,20 @@ fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     len < token.len() && kind != "zone" && !glued && stem_ok
 }
 
+/// Whether a word ending in a place suffix is itself a place name (张村, 李万村 made up by
+/// jieba's HMM) rather than a word of another kind that happens to end so. 山, 江, 海 and 河
+/// end many given names and phrases, so a word jieba's dictionary takes for a person or HanLP
+/// for an ordinary word (绿水青山/nr, 金山 of 金山银山) is no mountain or river.
+fn named_by_its_suffix(r: &Recognizer, token: &crate::segment::Token, kind: &str) -> bool {
+    if !matches!(kind, "mountain" | "water") {
+        return true;
+    }
+    match r.lexicons.derived.word_classes.get(token.word) {
+        Some((class, _)) => matches!(class, WordClass::Place | WordClass::ForeignPlace),
+        None => !token.known || !matches!(token.tag, "nr" | "nrfg" | "nrt"),
+    }
+}
+
 /// A place from dictionary entries: the canonical name and parent they agree on.
 fn entry_place(start: usize, end: usize, priority: i32, entries: &[&PlaceEntry]) -> Candidate {
     let mut candidate = place(start, end, priority, unique_canonical(entries));
@@ -278,6 +294,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         if !WORD_FINAL_KINDS.contains(&kind)
             || !NAME_TAGS.contains(&token.tag)
             || r.lexicons.not_names.contains(token.word)
+            || !named_by_its_suffix(r, token, kind)
         {
             return;
         }
