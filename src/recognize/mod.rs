@@ -612,6 +612,62 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn common_nouns_are_no_places() {
+        // 城区 (a district's name in the gazetteer), 七楼 (a floor), 文明城市, 销路 (no road).
+        for text in [
+            "确保城区、景区干净整洁",
+            "我县在县行政大楼七楼会议室召开会议",
+            "开展深化文明城市建设专题视察活动",
+            "询问葡萄产量、品质、销路等情况",
+        ] {
+            assert!(
+                !found(text).iter().any(|m| m.starts_with("Place")),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
+    fn places_with_their_level_or_division() {
+        assert!(found("大湾村茶产业和旅游业蓬勃发展").contains(&"Place 大湾村".to_owned()));
+        let mentions = found("包括亚马孙州、朗多尼亚州等多地在内");
+        assert!(
+            mentions.contains(&"Place 亚马孙州".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn bodies_named_after_places_and_fields() {
+        let mentions = found("王伟一行首先来到钱江蔬菜公司参观");
+        assert!(
+            mentions.contains(&"Organization 钱江蔬菜公司".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("市林业和园林局、湖滨区和县人力资源和社会保障局");
+        assert!(
+            mentions.contains(&"Organization 市林业和园林局".to_owned()),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions.contains(&"Organization 县人力资源和社会保障局".to_owned()),
+            "{mentions:?}"
+        );
+        // A list of places or bodies stays a list.
+        let mentions = found("感动了福建省和漳州市教委");
+        assert!(
+            mentions.contains(&"Organization 漳州市教委".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("武侯区和玉林街道人民调解委员会联合设立调解室");
+        assert!(
+            mentions.contains(&"Organization 玉林街道人民调解委员会".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
     fn transliterated_names_after_titles() {
         let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
         assert!(

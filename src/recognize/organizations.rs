@@ -36,6 +36,16 @@ fn abbreviation_before(r: &Recognizer, prev: &Token) -> Option<usize> {
     (alone || glued).then_some(prev.end - 1)
 }
 
+/// True when HanLP's dictionary counts `word` as a place (钱江 of 钱江蔬菜公司, whatever jieba
+/// tags it).
+fn hanlp_place(r: &Recognizer, word: &str) -> bool {
+    r.lexicons
+        .derived
+        .word_classes
+        .get(word)
+        .is_some_and(|(class, _)| *class == crate::lexicon::WordClass::Place)
+}
+
 /// True when HanLP's dictionary counts `word` as an ordinary word.
 fn ordinary_word(r: &Recognizer, word: &str) -> bool {
     r.lexicons
@@ -278,6 +288,15 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             parent = Some(canonical);
             break;
         }
+        // 定江镇和县|国土资源局: a conjunction and the level, after a noun, open the name at the
+        // level (县国土资源局), not at the county 和县.
+        if super::places::conjunction_reading(t, prev.start, prev.end)
+            && RELATIVE_PREFIXES.contains(&t.chars[prev.start + 1])
+        {
+            start = prev.start + 1;
+            anchored = true;
+            break;
+        }
         // 黎外交部, 据黎|公共卫生部: a country's one-character abbreviation opens the name.
         if let Some(at) = abbreviation_before(r, prev) {
             start = at;
@@ -290,9 +309,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         let person = NAME_TAGS_PERSON.contains(&prev.tag)
             && j != first
             && !place_level
+            && !hanlp_place(r, prev.word)
             && !r.lexicons.not_names.contains(prev.word)
             && !ordinary_word(r, prev.word);
         let proper = matches!(prev.tag, "ns" | "nt" | "nz" | "j")
+            || hanlp_place(r, prev.word)
             || !r.places.get(prev.word).is_empty()
             || !r.organizations.get(prev.word).is_empty();
         // Past a place or organization, only more of them (河南省焦作市 …) extend the name.
@@ -322,9 +343,11 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     // Across 和 only into a name that opens with its level or a place (市林业和园林局), not
     // into a list (企业和政府).
     if let Some(after_and) = before_and {
-        let opening = &t.tokens[t.token_starting[start].unwrap_or(first)];
-        let level = opening.word.starts_with(RELATIVE_PREFIXES) && opening.len() == 1;
-        if !level && r.places.get(opening.word).is_empty() {
+        let level =
+            RELATIVE_PREFIXES.contains(&t.chars[start]) && t.token_starting[start + 1].is_some();
+        let place =
+            t.token_starting[start].is_some_and(|k| !r.places.get(t.tokens[k].word).is_empty());
+        if !level && !place {
             start = after_and;
         }
     }
@@ -384,15 +407,15 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
 }
 
 /// Whether the word at `k`, beside a 和 inside a name, is a field of work (林业 and 园林局 of
-/// 市林业和园林局) rather than a body (财政局和教育局) or a place (美国和俄罗斯队,
-/// 福建省和漳州市教委) of a list.
+/// 市林业和园林局, 社会 of 人力资源和社会保障局) rather than a body (财政局和教育局) or a place
+/// (美国和俄罗斯队, 福建省和漳州市教委) of a list.
 fn field_of_work(r: &Recognizer, t: &Text, k: usize) -> bool {
     let word = &t.tokens[k];
     matches!(word.tag, "n" | "vn" | "an" | "nz")
         && word.len() >= 2
         && !NOT_MATERIAL.contains(&word.word)
         && r.places.prefixes(&t.chars, word.start).is_empty()
-        && suffix_ending_at(r, t, word.end, word.start).is_none()
+        && (word.len() == 2 || suffix_ending_at(r, t, word.end, word.start).is_none())
 }
 
 /// A dictionary organization that ends exactly at `end` and starts on a token boundary: its

@@ -76,6 +76,21 @@ pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             out.push(place(token.start, token.end, 1, None));
         }
         suffix_rule(r, t, k, out);
+        level_glued_after(t, k, out);
+    }
+}
+
+/// A village's or town's level glued by jieba to the word after it (大湾/ns 村茶/n 产业): the
+/// place with its level.
+fn level_glued_after(t: &Text, k: usize, out: &mut Vec<Candidate>) {
+    let token = &t.tokens[k];
+    let Some(next) = t.tokens.get(k + 1) else {
+        return;
+    };
+    let glued = !next.known && next.len() == 2 && next.word.starts_with(['村', '镇', '乡']);
+    let named = token.tag == "ns" && token.len() >= 2 && !token.word.ends_with(['村', '镇', '乡']);
+    if glued && named {
+        out.push(place(token.start, next.start + 1, 3, None));
     }
 }
 
@@ -93,8 +108,24 @@ fn foreign_divisions(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             .last();
         if let Some(start) = start.filter(|&s| i - s >= 2 && t.token_starting[s].is_some()) {
             out.push(place(start, i + 1, 2, None));
+        } else if let Some(start) = foreign_name_before(r, t, i) {
+            out.push(place(start, i + 1, 2, None));
         }
     }
+}
+
+/// The start of a foreign name jieba made one word right before a division's kind standing
+/// alone (亚马孙/nr 州): a word mostly of transliteration characters, tagged as a name or place.
+fn foreign_name_before(r: &Recognizer, t: &Text, kind_at: usize) -> Option<usize> {
+    t.token_starting[kind_at]?;
+    let prev = &t.tokens[t.token_ending[kind_at]?];
+    let translit = prev
+        .word
+        .chars()
+        .filter(|c| r.lexicons.transliteration.contains(c))
+        .count();
+    let named = matches!(prev.tag, "nr" | "nrt" | "ns" | "nz");
+    (named && prev.len() >= 2 && translit * 3 >= prev.len() * 2).then_some(prev.start)
 }
 
 /// One-character abbreviations inside compounds: 中美关系 → 中, 美; 访华 → 华; 美军 → 美.
@@ -165,7 +196,8 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             let full: Vec<&PlaceEntry> = entries.iter().filter(|e| !e.short).collect();
             let aligned = t.aligned(start, end);
             if !full.is_empty() {
-                if conjunction_reading(t, start, end) {
+                if conjunction_reading(t, start, end) || common_noun_named(r, t, start, end, &full)
+                {
                     continue;
                 }
                 // A full name may also open a longer word: 南京大屠杀, 香港市民, 中国人民 (not a
@@ -197,9 +229,36 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     }
 }
 
+/// 城区, 林场, 郊区: a division the gazetteer names by a common noun (大同市城区), where jieba's
+/// dictionary reads the word as a noun and HanLP or our lists count it as an ordinary word.
+/// Such a name is no place of its own in running text.
+fn common_noun_named(
+    r: &Recognizer,
+    t: &Text,
+    start: usize,
+    end: usize,
+    entries: &[&PlaceEntry],
+) -> bool {
+    let Some(tok) = t.token_starting[start].map(|k| &t.tokens[k]) else {
+        return false;
+    };
+    let ordinary = GENERIC_PLACES.contains(&tok.word)
+        || r.lexicons.not_names.contains(tok.word)
+        || r.lexicons
+            .derived
+            .word_classes
+            .get(tok.word)
+            .is_some_and(|(class, _)| *class == WordClass::Common);
+    tok.end == end
+        && tok.known
+        && tok.tag == "n"
+        && ordinary
+        && entries.iter().all(|e| e.level.is_some())
+}
+
 /// 定江镇和县国土资源局: a two-character division opening with a conjunction (和县) right after
 /// a noun is the conjunction and a relative name, not the county.
-fn conjunction_reading(t: &Text, start: usize, end: usize) -> bool {
+pub(crate) fn conjunction_reading(t: &Text, start: usize, end: usize) -> bool {
     end - start == 2
         && "和与及同跟".contains(t.chars[start])
         && t.token_ending[start].is_some_and(|k| t.tokens[k].tag.starts_with('n'))
@@ -223,7 +282,17 @@ fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     // 城市, 上市: a division suffix needs a name of two characters or more before it.
     // (巢县, 沛县: a county may have a one-character name.)
     let stem_ok = kind != "division" || token.len() - len >= 2 || token.word.ends_with('县');
-    len < token.len() && kind != "zone" && !glued && stem_ok
+    // 七楼, 三号楼: a number names a floor or a building, no place.
+    let stem = &t.chars[token.start..token.end - len];
+    let number = stem
+        .iter()
+        .all(|c| c.is_numeric() || "一二三四五六七八九十百千两".contains(*c));
+    // 文明城市, 沿海城市: the suffix ends a common noun (城市), not a name.
+    let tail: String = t.chars[token.end - 2..token.end].iter().collect();
+    let common_tail = len == 1
+        && (GENERIC_PLACES.contains(&tail.as_str())
+            || r.segmenter.dictionary_tag(&tail) == Some("n") && r.places.get(&tail).is_empty());
+    len < token.len() && kind != "zone" && !glued && stem_ok && !number && !common_tail
 }
 
 /// Whether a word ending in a place suffix is itself a place name (张村, 李万村 made up by
@@ -381,7 +450,11 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
         }
         at = tok.end;
     }
-    if ok && plain {
+    // 销路, 思路: one ordinary word of the dictionary.
+    let one_word = t.token_starting[start]
+        .map(|k| &t.tokens[k])
+        .is_some_and(|tok| tok.end == end && tok.known && tok.tag != "ns");
+    if ok && plain && !one_word {
         out.push(place(start, end, 2, None));
     }
 }
