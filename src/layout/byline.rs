@@ -193,6 +193,29 @@ pub fn parse_byline(line: &str, surnames: &Surnames) -> Option<Byline> {
     })
 }
 
+/// The names of a credit in brackets that closes a story's last line: `…取得新成效。（简宁静
+/// 温加俏）`, `（记者 李静静 实习生 刘笑笑）`, `(陈林道)`. The bracket follows the end of a
+/// sentence (or stands alone on the line) and holds nothing but role words and names; names
+/// without a role are the reporters'. Offsets are in `line`.
+pub fn parse_closing_credit(line: &str, surnames: &Surnames) -> Option<Vec<CreditedName>> {
+    let chars: Vec<char> = line.chars().collect();
+    let end = chars.iter().rposition(|c| !c.is_whitespace())?;
+    let open = match chars[end] {
+        '）' => '（',
+        ')' => '(',
+        _ => return None,
+    };
+    let start = chars[..end].iter().rposition(|&c| c == open)?;
+    let before = chars[..start].iter().rev().find(|c| !c.is_whitespace());
+    let after_sentence =
+        before.is_none_or(|&c| super::is_sentence_end(c) || matches!(c, '”' | '」' | '』' | '"'));
+    if !after_sentence || end - start > 40 {
+        return None;
+    }
+    let names = parse_names(&chars, start + 1, end, CreditRole::Reporter, surnames)?;
+    (!names.is_empty()).then_some(names)
+}
+
 /// A photo credit closing a line: `靳冬摄`, `图为活动现场。 本报记者 张三 摄`, `（张三 摄影）`.
 /// Returns the character offset where the credit starts and the photographers.
 pub fn parse_photo_credit(line: &str, surnames: &Surnames) -> Option<(usize, Vec<CreditedName>)> {
@@ -246,6 +269,39 @@ mod tests {
 
     fn names(b: &[CreditedName]) -> Vec<(&str, CreditRole)> {
         b.iter().map(|n| (n.name.as_str(), n.role)).collect()
+    }
+
+    #[test]
+    fn credits_in_brackets_closing_a_story() {
+        let s = surnames();
+        let names_of = |line: &str| {
+            parse_closing_credit(line, &s).map(|n| {
+                n.iter()
+                    .map(|n| (n.name.clone(), n.role))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            names_of("不断推动禁毒工作取得新成效。（简宁静 温加俏）"),
+            Some(vec![
+                ("简宁静".to_owned(), CreditRole::Reporter),
+                ("温加俏".to_owned(), CreditRole::Reporter)
+            ])
+        );
+        assert_eq!(
+            names_of("让更多优秀的项目进驻苍南。（记者 李静静 实习生 刘笑笑）"),
+            Some(vec![
+                ("李静静".to_owned(), CreditRole::Reporter),
+                ("刘笑笑".to_owned(), CreditRole::Correspondent)
+            ])
+        );
+        assert_eq!(
+            names_of("并提出具体要求。   (陈林道)"),
+            Some(vec![("陈林道".to_owned(), CreditRole::Reporter)])
+        );
+        // A bracket inside a sentence, or holding anything but names, credits nobody.
+        assert_eq!(names_of("会议由副县长（王明）主持"), None);
+        assert_eq!(names_of("全年增长12%。（数据来源：统计局）"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod spacing;
 use crate::lexicon::Surnames;
 use crate::offsets::MappedString;
 pub use byline::CreditRole;
-use byline::{parse_byline, parse_photo_credit, CreditedName};
+use byline::{parse_byline, parse_closing_credit, parse_photo_credit, CreditedName};
 use spacing::{repair_line, SourceChar};
 
 /// Whether the page prints a story's headline before or after its body.
@@ -91,6 +91,9 @@ struct Line {
     ends_sentence: bool,
     /// A headline-like line with a kept phrase space: a subhead inside a body.
     phrase_spaced: bool,
+    /// The names of a credit in brackets closing the line (`…新成效。（简宁静 温加俏）`), with
+    /// offsets in `text`.
+    closing_credit: Vec<CreditedName>,
 }
 
 impl Line {
@@ -163,6 +166,7 @@ fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
             heading_like: false,
             ends_sentence: false,
             phrase_spaced: false,
+            closing_credit: Vec::new(),
         };
     }
     let spaced_text = spaced();
@@ -176,6 +180,7 @@ fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
             },
             heading_like: false,
             phrase_spaced: false,
+            closing_credit: Vec::new(),
         };
     }
     if let Some((start, names)) = parse_photo_credit(&tight.text, surnames) {
@@ -185,17 +190,50 @@ fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
             heading_like: false,
             ends_sentence: true,
             phrase_spaced: false,
+            closing_credit: Vec::new(),
         };
     }
     let heading = heading_like(&tight.text);
     let phrase_spaced = heading && spaced_text.char_len() > tight.char_len();
+    let text = if phrase_spaced {
+        spaced_text.clone()
+    } else {
+        tight
+    };
+    // Read on the spaced text, where the spaces part the names (简宁静 温加俏).
+    let closing_credit = parse_closing_credit(&spaced_text.text, surnames)
+        .map(|names| located_in(names, &text.text))
+        .unwrap_or_default();
     Line {
-        ends_sentence: ends_sentence(&tight.text),
-        text: if phrase_spaced { spaced_text } else { tight },
+        ends_sentence: ends_sentence(&text.text),
+        text,
         kind: Kind::Text,
         heading_like: heading,
         phrase_spaced,
+        closing_credit,
     }
+}
+
+/// The names again, with their offsets in `text` (the same line with fewer spaces), each found
+/// after the one before in the line's last bracket.
+fn located_in(names: Vec<CreditedName>, text: &str) -> Vec<CreditedName> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut at = chars
+        .iter()
+        .rposition(|&c| matches!(c, '（' | '('))
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(names.len());
+    for mut name in names {
+        let needle: Vec<char> = name.name.chars().collect();
+        let Some(found) = (at..chars.len()).find(|&i| chars[i..].starts_with(&needle)) else {
+            return Vec::new();
+        };
+        name.start = found;
+        name.end = found + needle.len();
+        at = name.end;
+        out.push(name);
+    }
+    out
 }
 
 /// Index of the nearest content line before `i`.
@@ -532,7 +570,7 @@ fn assemble(lines: &[Line], body: &[usize]) -> LaidOutArticle {
         let base = base + (text.char_len() - base - line.text.char_len());
         let names = match &line.kind {
             Kind::Byline { names, .. } | Kind::Credit { names, .. } => names.as_slice(),
-            _ => &[],
+            _ => line.closing_credit.as_slice(),
         };
         credits.extend(names.iter().map(|n| Credit {
             name: n.name.clone(),

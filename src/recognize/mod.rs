@@ -668,6 +668,34 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn names_jieba_cuts_oddly_after_titles_and_in_lists() {
+        // 余/m 立新/d after a title; 杨省/ns 世到/v with a verb glued on; 石玉/nr 碧/nr in a list.
+        let mentions = found("健康管理有限公司董事长余立新对平台运营工作作了介绍");
+        assert!(
+            mentions.contains(&"Person 余立新".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("连云港市委书记、市人大常委会主任杨省世到会致辞");
+        assert!(
+            mentions.contains(&"Person 杨省世".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("领导刘云堂、曾秀维、石玉碧、赵珂参加会议");
+        assert!(
+            mentions.contains(&"Person 石玉碧".to_owned()),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_doctrine_is_no_person() {
+        assert!(!found("坚持把马克思主义基本原理同中国具体实际相结合")
+            .iter()
+            .any(|m| m.starts_with("Person")));
+        assert!(found("马克思说过").contains(&"Person 马克思".to_owned()));
+    }
+
+    #[test]
     fn transliterated_names_after_titles() {
         let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
         assert!(

@@ -227,6 +227,13 @@ impl Context<'_> {
             .filter(|_| both.filter(|c| translit.contains(c)).count() >= 2)
     }
 
+    /// Whether `[start, end)` lies inside a dictionary word that is no name and goes on for two
+    /// characters or more: 马克思 of 马克思主义/n names a doctrine, not the person.
+    fn inside_ordinary_word(&self, start: usize, end: usize) -> bool {
+        token_covering(self.t, start)
+            .is_some_and(|tok| tok.end >= end + 2 && tok.known && !NAME_TAGS.contains(&tok.tag))
+    }
+
     /// Whether the transliteration character at `at` goes on with the name before it. jieba's
     /// word boundaries say where a name stops: a known word of another kind begins there
     /// (科菲·安南|希望), or a one-character verb follows a known name (克林顿|派代表).
@@ -267,6 +274,7 @@ impl Context<'_> {
                 end - start >= 2
                     && (t.token_ending[end].is_some()
                         || t.chars.get(end).is_none_or(|c| !translit.contains(c)))
+                    && !self.inside_ordinary_word(start, end)
             })?;
         Some(person(start, end, 5))
     }
@@ -532,6 +540,9 @@ impl Context<'_> {
             return None;
         }
         let titled = self.title_ends[start] || self.title_starts[end];
+        if self.inside_ordinary_word(start, end) {
+            return None;
+        }
         if self.r.lexicons.people.contains(&name) {
             return Some(8);
         }
@@ -568,9 +579,14 @@ impl Context<'_> {
                     | "tg"
             );
             // (记者翟/nr 启运/v: jieba split the surname off after a title; a name.)
+            // (董事长余/m 立新/d: after a title, any surname jieba split off, when the role
+            // statistics find the name likely.)
             let surname_alone = t.token_starting[start]
                 .is_some_and(|k| t.tokens[k].end == start + surname && t.tokens[k].tag == "nr");
-            let titled_alone = surname_alone && self.title_ends[start];
+            let split_after_title = t.token_starting[start]
+                .is_some_and(|k| t.tokens[k].end == start + surname)
+                && self.name_likelihood(start, surname, end) >= LIKELY_NAME_LN_P;
+            let titled_alone = (surname_alone || split_after_title) && self.title_ends[start];
             if rest.known && rest.len() >= 2 && rest.end == end && function && !titled_alone {
                 return None;
             }
@@ -584,7 +600,9 @@ impl Context<'_> {
         // (政协副主席路一民: after a title, a name the role statistics find likely.)
         let likely_after_title =
             self.title_ends[start] && self.name_likelihood(start, surname, end) >= LIKELY_NAME_LN_P;
-        let wordlike_ok = exact_name || (third_char && titled) || likely_after_title;
+        // (、石玉/nr 碧/nr、: a three-character name in a list of names.)
+        let listed = start > 0 && t.chars[start - 1] == '、';
+        let wordlike_ok = exact_name || (third_char && (titled || listed)) || likely_after_title;
         if WORDLIKE_SURNAMES.contains(t.chars[start]) && !wordlike_ok {
             return None;
         }
@@ -703,9 +721,18 @@ impl Context<'_> {
             NAME_TAGS.contains(&tok.tag)
                 || (self.title_ends[start] && (tok.tag == "ns" || !tok.known))
         };
+        // (杨省/ns 世到/v 会: the HMM glued a verb after the third character.)
+        let glued_verb = |tok: &Token| {
+            !tok.known
+                && tok.len() == 2
+                && t.chars
+                    .get(end)
+                    .is_some_and(|c| NEVER_IN_GIVEN_NAME.contains(*c) || self.follows_names(*c))
+        };
         head.is_some_and(|tok| tok.end + 1 == end && name_head(tok))
             && lone.is_some_and(|tok| {
                 tok.len() == 1 && matches!(tok.tag, "a" | "ag" | "ng" | "n" | "nr" | "tg" | "x")
+                    || glued_verb(tok)
             })
     }
 
