@@ -696,6 +696,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn bodies_a_place_names_with_a_field_between() {
+        let mentions = found("巴西地理统计局28日表示");
+        assert!(
+            mentions.contains(&"Organization 巴西地理统计局".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("据黎公共卫生部部长阿卜亚德今天说");
+        assert!(
+            mentions.contains(&"Organization 黎公共卫生部".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("德国汉莎航空暂停了所有航班，法国航空则已经暂停往返");
+        assert!(
+            mentions.contains(&"Organization 德国汉莎航空".to_owned()),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions.contains(&"Organization 法国航空".to_owned()),
+            "{mentions:?}"
+        );
+        // Cadres and directions are no departments.
+        for text in ["青海广大干部群众表示", "巴西西北部遭遇干旱"] {
+            assert!(
+                !found(text).iter().any(|m| m.starts_with("Organization")),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
     fn transliterated_names_after_titles() {
         let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
         assert!(

@@ -249,6 +249,10 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     {
         return;
     }
+    // 西北部/f: a direction, not a department.
+    if token.tag == "f" {
+        return;
+    }
     let mut start = holder.start;
     // Inside the word, before its suffix: a place (智利队) anchors a weak suffix.
     let inner_place = holder.start < suffix_start
@@ -316,10 +320,12 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             || hanlp_place(r, prev.word)
             || !r.places.get(prev.word).is_empty()
             || !r.organizations.get(prev.word).is_empty();
-        // Past a place or organization, only more of them (河南省焦作市 …) extend the name.
+        // Past a place or organization, only more of them (河南省焦作市 …) extend the name, or
+        // a field that a place opens (巴西|地理|统计局, 据黎|公共|卫生部).
         if after_proper_name
             && !proper
             && !(prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
+            && !field_after_place(r, t, j - 1)
         {
             break;
         }
@@ -404,6 +410,16 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let mut candidate = org(start, token.end, 4, None);
     candidate.parent = parent;
     out.push(candidate);
+}
+
+/// Whether the word at `k` is a common noun with a place (or a country's abbreviation) right
+/// before it: the field of a body the place names (巴西 + 地理 + 统计局).
+fn field_after_place(r: &Recognizer, t: &Text, k: usize) -> bool {
+    let word = &t.tokens[k];
+    let field = matches!(word.tag, "n" | "b") && word.len() >= 2 && word.known;
+    field
+        && k > 0
+        && (t.tokens[k - 1].tag == "ns" || abbreviation_before(r, &t.tokens[k - 1]).is_some())
 }
 
 /// Whether the word at `k`, beside a 和 inside a name, is a field of work (林业 and 园林局 of
