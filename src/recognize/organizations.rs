@@ -322,11 +322,9 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             || !r.organizations.get(prev.word).is_empty();
         // Past a place or organization, only more of them (河南省焦作市 …) extend the name, or
         // a field that a place opens (巴西|地理|统计局, 据黎|公共|卫生部).
-        if after_proper_name
-            && !proper
-            && !(prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
-            && !field_after_place(r, t, j - 1)
-        {
+        let level = prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
+        let extends = proper || level || field_after_place(r, t, j - 1);
+        if after_proper_name && !extends {
             break;
         }
         let relative_char = (prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
