@@ -14,7 +14,8 @@
 //!   statistics persons are scored with;
 //! - `hanlp/word_classes.tsv`: words whose class in HanLP's dictionary (person, foreign person,
 //!   place, foreign place, organization, ordinary word) differs from jieba's tag, so that 路基 or
-//!   斯特拉斯堡 (jieba: names) are not taken for people and 普京 (jieba: a place) is;
+//!   斯特拉斯堡 (jieba: names) are not taken for people, 普京 (jieba: a place) is, and 汇报
+//!   (jieba: a proper noun) opens no place's name;
 //! - `hanlp/foreign_names.tsv`, `hanlp/japanese_names.tsv`: transliterated and Japanese names and
 //!   their parts;
 //! - `hanlp/organizations.tsv`: organization names (HanLP's 全国地名大全 of villages and
@@ -150,6 +151,16 @@ fn jieba_class(jieba: &Jieba, word: &str) -> Option<&'static str> {
     })
 }
 
+/// True when jieba's dictionary tags `word` as an "other proper noun", a tag that holds many
+/// ordinary words (汇报/nz).
+fn jieba_proper(jieba: &Jieba, word: &str) -> bool {
+    jieba.has_word(word)
+        && jieba
+            .tag(word, false)
+            .first()
+            .is_some_and(|t| t.word == word && t.tag == "nz")
+}
+
 fn header(out: &mut String, comments: &[&str], columns: &[&str]) {
     for comment in comments {
         out.push_str("# ");
@@ -260,9 +271,9 @@ fn word_classes(core: &Core, jieba: &Jieba) -> Table {
         let Some((class, count)) = core_class(core, word) else {
             continue;
         };
-        let jieba = jieba_class(jieba, word);
-        let keep = match (class, jieba) {
-            ("common", Some("common") | None) => false,
+        let keep = match (class, jieba_class(jieba, word)) {
+            ("common", Some("common")) => count >= 2 && jieba_proper(jieba, word),
+            ("common", None) => false,
             ("common", Some(_)) => count >= 2,
             ("person", Some("person")) => false,
             ("place", Some("place")) => false,

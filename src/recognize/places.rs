@@ -376,7 +376,15 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             break;
         }
         let direction = "东南西北大小新老上下前后中".contains(prev.word);
-        let name_like = NAME_TAGS.contains(&prev.tag) && prev.len() >= 2;
+        // (汇报/nz 香湾街道: jieba's "other proper noun" that HanLP counts as an ordinary
+        // word is no part of a name.)
+        let ordinary = prev.tag == "nz"
+            && r.lexicons
+                .derived
+                .word_classes
+                .get(prev.word)
+                .is_some_and(|(class, _)| *class == WordClass::Common);
+        let name_like = NAME_TAGS.contains(&prev.tag) && prev.len() >= 2 && !ordinary;
         let usable = if prev.len() == 1 {
             direction
         } else {
