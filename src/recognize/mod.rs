@@ -727,6 +727,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn townships_in_lists_and_communities_named_after_villages() {
+        let mentions = found("考核组随机抽取了灵溪、龙港两镇进行检查");
+        assert!(mentions.contains(&"Place 灵溪".to_owned()), "{mentions:?}");
+        assert!(found("位于花园村社区的甘家口").contains(&"Place 花园村社区".to_owned()));
+        // Common nouns in a list with a place stay common nouns.
+        for text in ["拓展合作的深度和广度", "走好“绿色路”"] {
+            assert!(
+                !found(text).iter().any(|m| m.starts_with("Place")),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
     fn transliterated_names_after_titles() {
         let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
         assert!(

@@ -47,7 +47,7 @@ fn hanlp_place(r: &Recognizer, word: &str) -> bool {
 }
 
 /// True when HanLP's dictionary counts `word` as an ordinary word.
-fn ordinary_word(r: &Recognizer, word: &str) -> bool {
+pub(super) fn ordinary_word(r: &Recognizer, word: &str) -> bool {
     r.lexicons
         .derived
         .word_classes

@@ -1,6 +1,7 @@
 //! Places: gazetteer divisions and world places from the dictionary, jieba's `ns` words, and a
 //! suffix rule for the small places no gazetteer lists (大北张村, 鑫苑小区, 沁泉湖, 万鑫商城).
 
+use super::organizations::ordinary_word;
 use super::{Candidate, MentionKind, PlaceEntry, Recognizer, Text};
 use crate::lexicon::{Level, WordClass};
 
@@ -77,6 +78,25 @@ pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
         }
         suffix_rule(r, t, k, out);
         level_glued_after(t, k, out);
+        township_in_list(r, t, k, out);
+    }
+}
+
+/// A township named without its level in a list with other places (灵溪、龙港两镇): a word that
+/// is a town's, township's or subdistrict's name once its level is added.
+fn township_in_list(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
+    let token = &t.tokens[k];
+    if token.len() < 2 || !token.word.chars().all(crate::layout::spacing::is_han) {
+        return;
+    }
+    if !coordinated_with_place(r, t, k) || !r.places.get(token.word).is_empty() {
+        return;
+    }
+    let township = ["镇", "乡", "街道"]
+        .iter()
+        .any(|level| !r.places.get(&format!("{}{level}", token.word)).is_empty());
+    if township {
+        out.push(place(token.start, token.end, 2, None));
     }
 }
 
@@ -217,7 +237,7 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             let tag_ok = if big {
                 SHORT_FORM_TAGS.contains(&token.tag)
             } else {
-                token.tag == "ns"
+                token.tag == "ns" || coordinated_with_place(r, t, k)
             };
             let inside = end < token.end && big && tag_ok;
             let single = token.end == end && tag_ok;
@@ -227,6 +247,28 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Whether the word at `k` stands in a list with a word jieba tags as a place (灵溪、龙港两镇,
+/// 龙港和金乡): a township's short form there is a place whatever jieba made of it.
+fn coordinated_with_place(r: &Recognizer, t: &Text, k: usize) -> bool {
+    // (机场和海港, 古庙、灯塔, 深度/ns 和广度/ns: a word the dictionary knows as a common noun,
+    // or HanLP counts as one, is no place.)
+    let token = &t.tokens[k];
+    if token.known && !NAME_TAGS.contains(&token.tag) || ordinary_word(r, token.word) {
+        return false;
+    }
+    let joins = |i: usize| {
+        t.tokens
+            .get(i)
+            .is_some_and(|j| matches!(j.word, "、" | "和" | "与" | "及"))
+    };
+    let place = |i: usize| {
+        t.tokens
+            .get(i)
+            .is_some_and(|p| p.tag == "ns" && !ordinary_word(r, p.word))
+    };
+    (joins(k + 1) && place(k + 2)) || (k >= 2 && joins(k - 1) && place(k - 2))
 }
 
 /// 城区, 林场, 郊区: a division the gazetteer names by a common noun (大同市城区), where jieba's
@@ -244,11 +286,7 @@ fn common_noun_named(
     };
     let ordinary = GENERIC_PLACES.contains(&tok.word)
         || r.lexicons.not_names.contains(tok.word)
-        || r.lexicons
-            .derived
-            .word_classes
-            .get(tok.word)
-            .is_some_and(|(class, _)| *class == WordClass::Common);
+        || ordinary_word(r, tok.word);
     tok.end == end
         && tok.known
         && tok.tag == "n"
@@ -378,12 +416,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         let direction = "东南西北大小新老上下前后中".contains(prev.word);
         // (汇报/nz 香湾街道: jieba's "other proper noun" that HanLP counts as an ordinary
         // word is no part of a name.)
-        let ordinary = prev.tag == "nz"
-            && r.lexicons
-                .derived
-                .word_classes
-                .get(prev.word)
-                .is_some_and(|(class, _)| *class == WordClass::Common);
+        let ordinary = prev.tag == "nz" && ordinary_word(r, prev.word);
         let name_like = NAME_TAGS.contains(&prev.tag) && prev.len() >= 2 && !ordinary;
         let usable = if prev.len() == 1 {
             direction
@@ -391,10 +424,13 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             name_like || direction
         };
         // 万埠镇 | 桃花村: a place of its own before is not part of this name.
+        // (花园村 + 社区: a community keeps the village's name it grew from.)
+        let village_community = kind == "community" && prev.word.ends_with('村');
         let own_place = prev.len() >= 2
             && prev
                 .word
-                .ends_with(['县', '镇', '乡', '村', '区', '市', '省']);
+                .ends_with(['县', '镇', '乡', '村', '区', '市', '省'])
+            && !village_community;
         if !usable || own_place || r.lexicons.not_names.contains(prev.word) {
             break;
         }
@@ -462,7 +498,9 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
     let one_word = t.token_starting[start]
         .map(|k| &t.tokens[k])
         .is_some_and(|tok| tok.end == end && tok.known && tok.tag != "ns");
-    if ok && plain && !one_word {
+    // (走好“绿色路”: a road in quotes is a figure of speech.)
+    let quoted = start > 0 && t.chars[start - 1] == '“' && t.chars.get(end) == Some(&'”');
+    if ok && plain && !one_word && !quoted {
         out.push(place(start, end, 2, None));
     }
 }
