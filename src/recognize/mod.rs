@@ -742,6 +742,46 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn parks_and_markets_with_words_describing_them() {
+        let mentions = found("天鹅湖国家城市湿地公园、钱江综合市场");
+        assert!(
+            mentions.contains(&"Place 天鹅湖国家城市湿地公园".to_owned()),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions.contains(&"Place 钱江综合市场".to_owned()),
+            "{mentions:?}"
+        );
+        // A country's market is an economy.
+        let mentions = found("中国企业进入欧洲市场，印度信息技术市场放慢");
+        assert!(
+            !mentions.iter().any(|m| m.ends_with("市场")),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn company_names_with_a_place_in_brackets_and_lists_of_departments() {
+        let mentions = found("医养康（北京）健康管理有限公司董事长余立新");
+        assert!(
+            mentions.contains(&"Organization 医养康（北京）健康管理有限公司".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("TCL宏齐科技(惠州)有限公司");
+        assert!(
+            mentions.contains(&"Organization TCL宏齐科技(惠州)有限公司".to_owned()),
+            "{mentions:?}"
+        );
+        let mentions = found("公证工作处、司法鉴定处、法律援助处的党员参加");
+        for body in ["公证工作处", "司法鉴定处", "法律援助处"] {
+            assert!(
+                mentions.contains(&format!("Organization {body}")),
+                "{mentions:?}"
+            );
+        }
+    }
+
+    #[test]
     fn transliterated_names_after_titles() {
         let mentions = found("俄罗斯联邦委员会主席马特维延科会见古巴国家主席迪亚斯-卡内尔");
         assert!(

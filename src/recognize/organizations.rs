@@ -8,6 +8,7 @@ use crate::segment::Token;
 /// Tags of words that can be part of an organization name before its suffix.
 const MATERIAL_TAGS: &[&str] = &[
     "n", "nr", "ns", "nt", "nz", "j", "vn", "b", "eng", "an", "a", "nrt", "nrfg", "x", "s", "g",
+    "z",
 ];
 
 /// Verbs that are ordinary parts of organization names (投资公司, 创新中心, 服务中心).
@@ -306,6 +307,12 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             start = at;
             break;
         }
+        // 医养康（北京）健康管理有限公司: a place in brackets inside a company's name.
+        if let Some(open) = bracketed_place_before(r, t, j) {
+            start = t.tokens[open].start;
+            j = open;
+            continue;
+        }
         let title = !r.titles.get(prev.word).is_empty();
         // (养老/nr, 智慧/nr: jieba's name tag on a word HanLP counts as ordinary is no name.)
         // (海霞/nr 社区 党委: a name before a place's level is the place's.)
@@ -330,6 +337,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         let relative_char = (prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
             || AUTONOMOUS.contains(&prev.word);
         if title
+            || verb_glued(r, prev)
             || person
             || !(is_material(prev.word, prev.tag) || relative_char)
             || token.end - prev.start > 20
@@ -376,7 +384,13 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    if !strong && !anchored && !titled {
+    let ends_in_title =
+        token.end >= start + 2 && !r.titles.get(&t.slice(token.end - 2, token.end)).is_empty();
+    let department = token.end - suffix_start == 1
+        && !ends_in_title
+        && r.government_bodies.contains(&t.chars[suffix_start])
+        && listed_departments(t, start, token.end, suffix_start);
+    if !strong && !anchored && !titled && !department {
         return;
     }
     let head = t.slice(suffix_start, token.end);
@@ -408,6 +422,42 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let mut candidate = org(start, token.end, 4, None);
     candidate.parent = parent;
     out.push(candidate);
+}
+
+/// The index of the `（` of a place in brackets right before token `j` (医养康（北京）健康管理),
+/// when a name goes on before it.
+fn bracketed_place_before(r: &Recognizer, t: &Text, j: usize) -> Option<usize> {
+    let close = t.tokens.get(j.checked_sub(1)?)?;
+    let place = t.tokens.get(j.checked_sub(2)?)?;
+    let open = j.checked_sub(3)?;
+    let named_before = open > 0 && is_material(t.tokens[open - 1].word, t.tokens[open - 1].tag);
+    let bracketed = matches!(close.word, "）" | ")")
+        && matches!(t.tokens[open].word, "（" | "(")
+        && !r.places.get(place.word).is_empty();
+    (bracketed && named_before).then_some(open)
+}
+
+/// A verb jieba's HMM made one word with what follows (渗透到, 赴科): no part of a name.
+fn verb_glued(r: &Recognizer, word: &Token) -> bool {
+    let head: String = word.word.chars().take(2).collect();
+    let first: String = word.word.chars().take(1).collect();
+    !word.known
+        && word.len() >= 2
+        && (r.segmenter.dictionary_tag(&head) == Some("v") && word.len() >= 3
+            || r.segmenter.dictionary_tag(&first) == Some("v") && word.len() == 2)
+}
+
+/// Whether a name ending in `suffix_start..end` stands in a list of names with the same suffix
+/// (律师工作处、公证工作处、司法鉴定处): departments, though no place or title stands by them.
+fn listed_departments(t: &Text, start: usize, end: usize, suffix_start: usize) -> bool {
+    let suffix = &t.chars[suffix_start..end];
+    let ends_list = |at: usize| at > suffix.len() && &t.chars[at - suffix.len()..at] == suffix;
+    let before = start >= 2 && t.chars[start - 1] == '、' && ends_list(start - 1);
+    let after = t.chars.get(end) == Some(&'、')
+        && (end + 2..=(end + 8).min(t.chars.len())).any(|at| {
+            ends_list(at) && !t.chars[end + 1..at].iter().any(|c| "、，。；".contains(*c))
+        });
+    before || after
 }
 
 /// Whether the word at `k` is a common noun with a place (or a country's abbreviation) right

@@ -441,13 +441,59 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         start = prev.start;
         j -= 1;
     }
+    if start == token.start && matches!(kind, "park" | "market") {
+        start = described_name_before(r, t, k).unwrap_or(start);
+    }
     if whole_word_is_suffix && start == token.start {
+        return;
+    }
+    // 欧洲市场, 印度信息技术市场: a country's or province's market is an economy, not a place.
+    if kind == "market" && wide_area(r, &t.slice(start, token.end - len)) {
         return;
     }
     if GENERIC_PLACES.contains(&t.slice(start, token.end).as_str()) {
         return;
     }
     out.push(place(start, token.end, 2, None));
+}
+
+/// Whether `name` opens with a country, continent, region or province.
+fn wide_area(r: &Recognizer, name: &str) -> bool {
+    let world = r.lexicons.places_world.iter().any(|p| {
+        name.starts_with(p.name.as_str())
+            && matches!(p.kind.as_str(), "country" | "continent" | "region")
+    });
+    let chars: Vec<char> = name.chars().collect();
+    let province = r
+        .places
+        .prefixes(&chars, 0)
+        .iter()
+        .any(|(_, entries)| entries.iter().any(|e| e.level == Some(Level::Province)));
+    world || province
+}
+
+/// Where a park or market is named by a place and words describing it (钱江 + 综合 + 市场,
+/// 天鹅湖 + 国家城市湿地 + 公园): up to three common nouns back to a word jieba takes for a
+/// place.
+fn described_name_before(r: &Recognizer, t: &Text, k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 && k - j <= 3 {
+        let prev = &t.tokens[j - 1];
+        let named = matches!(prev.tag, "ns" | "nr" | "nz")
+            && prev.len() >= 2
+            && !ordinary_word(r, prev.word)
+            && !GENERIC_PLACES.contains(&prev.word);
+        if named && j < k {
+            return Some(prev.start);
+        }
+        let describes =
+            prev.known && prev.len() >= 2 && matches!(prev.tag, "n" | "vn" | "z" | "ns");
+        if !describes {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// Characters that end the words before a street's name: separators, and verbs and
