@@ -195,15 +195,17 @@ fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
     }
     let heading = heading_like(&tight.text);
     let phrase_spaced = heading && spaced_text.char_len() > tight.char_len();
-    let text = if phrase_spaced {
-        spaced_text.clone()
+    // Read on the spaced text, where the spaces part the names (简宁静 温加俏); only a line
+    // that ends in a bracket can close with a credit.
+    let closing_credit = if tight.text.ends_with(['）', ')']) {
+        let kept = if phrase_spaced { &spaced_text } else { &tight };
+        parse_closing_credit(&spaced_text.text, surnames)
+            .map(|names| located_in(names, &kept.text))
+            .unwrap_or_default()
     } else {
-        tight
+        Vec::new()
     };
-    // Read on the spaced text, where the spaces part the names (简宁静 温加俏).
-    let closing_credit = parse_closing_credit(&spaced_text.text, surnames)
-        .map(|names| located_in(names, &text.text))
-        .unwrap_or_default();
+    let text = if phrase_spaced { spaced_text } else { tight };
     Line {
         ends_sentence: ends_sentence(&text.text),
         text,

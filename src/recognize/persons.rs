@@ -42,8 +42,10 @@ const GLUED_BEFORE_NAME: &str = "胜对向和与给让请由被把见问找派�
 /// Score a candidate needs to be proposed.
 const THRESHOLD: i32 = 3;
 
-/// Characters joining the parts of a foreign name: 卡洛斯·阿马特, 约翰—格伦, 迪亚斯-卡内尔.
-const NAME_JOINS: &str = "·‧•-－—";
+/// Marks joining the parts of a foreign name: 铁木尔·达瓦买提, 迪亚斯-卡内尔, 约翰—格伦.
+fn is_name_join(c: char) -> bool {
+    matches!(c, '·' | '‧' | '•' | '-' | '－' | '—')
+}
 
 /// Characters after a transliterated run that make it a place name.
 const FOREIGN_PLACE_SUFFIXES: &str = "省州市县区镇村岛郡河湖港湾堡山";
@@ -785,11 +787,11 @@ impl Context<'_> {
         let t = self.t;
         let translit = &self.r.lexicons.transliteration;
         let window = &t.chars[start..(start + 12).min(t.chars.len())];
-        if !window.iter().any(|c| NAME_JOINS.contains(*c)) {
+        if !window.iter().any(|c| is_name_join(*c)) {
             return None;
         }
         let mid_run = start > 0
-            && (NAME_JOINS.contains(t.chars[start - 1])
+            && (is_name_join(t.chars[start - 1])
                 || (translit.contains(&t.chars[start - 1])
                     && t.token_ending[start].is_none_or(|k| {
                         let tok = &t.tokens[k];
@@ -812,7 +814,7 @@ impl Context<'_> {
         // HanLP counts it as an ordinary word.
         let word_end = |at: usize| -> Option<usize> {
             let tok = &t.tokens[t.token_starting.get(at).copied().flatten()?];
-            let after_join = at > 0 && NAME_JOINS.contains(t.chars[at - 1]);
+            let after_join = at > 0 && is_name_join(t.chars[at - 1]);
             let common = self
                 .r
                 .lexicons
@@ -837,7 +839,7 @@ impl Context<'_> {
             return None;
         }
         let mut parts = 1;
-        while parts < 4 && t.chars.get(end).is_some_and(|c| NAME_JOINS.contains(*c)) {
+        while parts < 4 && t.chars.get(end).is_some_and(|c| is_name_join(*c)) {
             let next = part_end(end + 1);
             if next < end + 3 {
                 break; // the last part has two characters or more

@@ -143,7 +143,44 @@ pub fn find_times(chars: &[char], article: Option<Day>) -> Vec<TimeMention> {
 fn can_start(c: char) -> bool {
     digit(c).is_some()
         || chinese_digit(c).is_some()
-        || "十今本当去上前明昨次翌近日连最目此不事与同随第截自凌清早中午下傍晚夜深晨".contains(c)
+        || matches!(
+            c,
+            '十' | '今'
+                | '本'
+                | '当'
+                | '去'
+                | '上'
+                | '前'
+                | '明'
+                | '昨'
+                | '次'
+                | '翌'
+                | '近'
+                | '日'
+                | '连'
+                | '最'
+                | '目'
+                | '此'
+                | '不'
+                | '事'
+                | '与'
+                | '同'
+                | '随'
+                | '第'
+                | '截'
+                | '自'
+                | '凌'
+                | '清'
+                | '早'
+                | '中'
+                | '午'
+                | '下'
+                | '傍'
+                | '晚'
+                | '夜'
+                | '深'
+                | '晨'
+        )
 }
 
 fn preceded_by_digit(chars: &[char], i: usize) -> bool {
