@@ -110,7 +110,8 @@ impl Extractor {
     fn extract_page(&self, doc: &Document, options: &Options) -> Extraction {
         let chars = doc.source_chars();
         let page = layout::split_page(&chars, &self.recognizer.lexicons().surnames);
-        let date = options.date.clone().or_else(|| {
+        // --date, else the page's running head, else a date in the file's name.
+        let date = options.date.clone().or(page.date.clone()).or_else(|| {
             (doc.name != "-")
                 .then(|| date_in_file_name(&doc.name))
                 .flatten()

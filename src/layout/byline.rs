@@ -38,6 +38,9 @@ pub struct Byline {
 
 /// Role words, longest first so `本报记者` wins over `记者`.
 const ROLE_WORDS: &[(&str, CreditRole)] = &[
+    ("文/图", CreditRole::Reporter),
+    ("图/文", CreditRole::Reporter),
+    ("文/摄", CreditRole::Reporter),
     ("本报通讯员", CreditRole::Correspondent),
     ("本报记者", CreditRole::Reporter),
     ("特约记者", CreditRole::Reporter),
@@ -169,28 +172,89 @@ fn dateline_len(chars: &[char]) -> Option<usize> {
 /// Parses a byline or dateline that opens a story, if the line starts with one.
 pub fn parse_byline(line: &str, surnames: &Surnames) -> Option<Byline> {
     let chars: Vec<char> = line.chars().collect();
-    let head = if starts_with_at(&chars, 0, "本报讯") {
-        Some(3)
-    } else {
+    // □本报记者 X, ■本报讯: a box or bullet some papers print before the byline.
+    let from = chars
+        .iter()
+        .position(|&c| !is_ornament(c) && !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let head = if starts_with_at(&chars, from, "本报讯") {
+        Some(from + 3)
+    } else if from == 0 {
         dateline_len(&chars)
+    } else {
+        None
     };
-    if let Some(head) = head {
-        let (names, end) = bracketed_names(&chars, head, surnames).unwrap_or((Vec::new(), head));
+    // （记者 X 通讯员 Y） opening a story, with or without its first words after it; a role word
+    // must open the bracket.
+    if head.is_none() && matches!(chars.get(from), Some('（' | '(')) {
+        let (_, _) = role_at(&chars, from + 1)?;
+        let (names, end) = bracketed_names(&chars, from, surnames)?;
         return Some(Byline {
             names,
-            whole_line: end == chars.len(),
+            whole_line: chars[end..].iter().all(|c| c.is_whitespace()),
         });
     }
-    // A line of its own: `本报记者 付凯明`, `记者 张三 通讯员 李四`.
-    let (_, role) = role_at(&chars, 0)?;
-    if chars.len() > 30 {
+    if let Some(head) = head {
+        let (names, end) = bracketed_names(&chars, head, surnames)
+            .or_else(|| reported_names(&chars, head, surnames))
+            .unwrap_or((Vec::new(), head));
+        return Some(Byline {
+            names,
+            whole_line: chars[end..].iter().all(|c| c.is_whitespace()),
+        });
+    }
+    // A line of its own: `本报记者 付凯明`, `记者 张三 通讯员 李四`, `□本报记者 贺 建 平`; not a
+    // photo credit (`本报记者 梁振华 摄`).
+    let (_, role) = role_at(&chars, from)?;
+    let photo = line.trim_end().ends_with('摄') || line.trim_end().ends_with("摄影");
+    if chars.len() > 30 || photo {
         return None;
     }
-    let names = parse_names(&chars, 0, chars.len(), role, surnames)?;
+    let names = parse_names(&chars, from, chars.len(), role, surnames)?;
     (!names.is_empty()).then_some(Byline {
         names,
         whole_line: true,
     })
+}
+
+/// Boxes and bullets printed before a byline (□本报记者).
+fn is_ornament(c: char) -> bool {
+    matches!(
+        c,
+        '□' | '■'
+            | '◆'
+            | '◇'
+            | '●'
+            | '○'
+            | '★'
+            | '☆'
+            | '▲'
+            | '△'
+            | '▼'
+            | '◎'
+            | '◉'
+            | '※'
+    )
+}
+
+/// Names after `本报讯` without brackets, up to `报道` or the end of the line: `本报讯 记者孟凡超
+/// 报道`, `本报讯 记者 张三 通讯员 李四`. A role word must open them, so that the story's own
+/// first words are never read as names.
+fn reported_names(
+    chars: &[char],
+    head: usize,
+    surnames: &Surnames,
+) -> Option<(Vec<CreditedName>, usize)> {
+    let at = (head..chars.len()).find(|&i| !chars[i].is_whitespace())?;
+    let (_, role) = role_at(chars, at)?;
+    let window = &chars[at..chars.len().min(at + 40)];
+    let (to, end) = match window.windows(2).position(|w| w == ['报', '道']) {
+        Some(p) => (at + p, at + p + 2),
+        None if chars.len() - at <= 30 => (chars.len(), chars.len()),
+        None => return None,
+    };
+    let names = parse_names(chars, at, to, role, surnames)?;
+    (!names.is_empty()).then_some((names, end))
 }
 
 /// The names of a credit in brackets that closes a story's last line: `…取得新成效。（简宁静
@@ -325,6 +389,56 @@ mod tests {
                 ("李四", CreditRole::Correspondent)
             ]
         );
+    }
+
+    #[test]
+    fn every_common_byline_shape() {
+        let s = surnames();
+        let read = |line: &str| {
+            let b = parse_byline(line, &s).unwrap_or_else(|| panic!("{line}: no byline"));
+            (
+                names(&b.names)
+                    .iter()
+                    .map(|(n, r)| (n.to_string(), *r))
+                    .collect::<Vec<_>>(),
+                b.whole_line,
+            )
+        };
+        let reporter = |n: &str| (n.to_owned(), CreditRole::Reporter);
+        let correspondent = |n: &str| (n.to_owned(), CreditRole::Correspondent);
+        assert_eq!(
+            read("本报讯（记者 林海涛 通讯员 宋雨晴）"),
+            (vec![reporter("林海涛"), correspondent("宋雨晴")], true)
+        );
+        assert_eq!(
+            read("本报讯 记者孟凡超 报道"),
+            (vec![reporter("孟凡超")], true)
+        );
+        assert_eq!(
+            read("本报讯 记者孟凡超 报道 7月15日，推进会召开。"),
+            (vec![reporter("孟凡超")], false)
+        );
+        assert_eq!(read("□本报记者 贺建平"), (vec![reporter("贺建平")], true));
+        assert_eq!(
+            read("本报通讯员 欧阳明 记者 贺建平"),
+            (vec![correspondent("欧阳明"), reporter("贺建平")], true)
+        );
+        assert_eq!(
+            read("文/图 本报记者 黄柏秀"),
+            (vec![reporter("黄柏秀")], true)
+        );
+        assert_eq!(
+            read("本报讯(记者黄柏秀 文/摄)10月18日上午"),
+            (vec![reporter("黄柏秀")], false)
+        );
+        assert_eq!(read("（记者 张三）"), (vec![reporter("张三")], true));
+        assert_eq!(
+            read("新华社北京8月29日电（记者 王明）"),
+            (vec![reporter("王明")], true)
+        );
+        // A photo credit is no byline, and 本报讯 with the story's words after it credits nobody.
+        assert_eq!(parse_byline("本报记者 梁振华 摄", &s), None);
+        assert_eq!(read("本报讯 近日，我市召开会议"), (Vec::new(), false));
     }
 
     #[test]

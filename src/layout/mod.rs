@@ -14,12 +14,14 @@
 //! 5. join the remaining lines into paragraphs.
 
 pub mod byline;
+pub mod furniture;
 pub mod spacing;
 
 use crate::lexicon::Surnames;
 use crate::offsets::MappedString;
 pub use byline::CreditRole;
 use byline::{parse_byline, parse_closing_credit, parse_photo_credit, CreditedName};
+use furniture::parse_furniture;
 use spacing::{repair_line, SourceChar};
 
 /// Whether the page prints a story's headline before or after its body.
@@ -64,11 +66,17 @@ pub struct LaidOutArticle {
 pub struct Page {
     pub articles: Vec<LaidOutArticle>,
     pub convention: HeadlineConvention,
+    /// The date the page's running head gives (ISO `YYYY-MM-DD`), if any.
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
     Blank,
+    /// A running head or an editors' line, with the page's date if it gives one.
+    Furniture {
+        date: Option<String>,
+    },
     Byline {
         names: Vec<CreditedName>,
         whole_line: bool,
@@ -98,7 +106,7 @@ struct Line {
 
 impl Line {
     fn is_content(&self) -> bool {
-        self.kind != Kind::Blank
+        !matches!(self.kind, Kind::Blank | Kind::Furniture { .. })
     }
 }
 
@@ -108,7 +116,10 @@ fn is_sentence_end(c: char) -> bool {
 
 fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '"', '》']);
-    trimmed.chars().next_back().is_some_and(is_sentence_end)
+    // A line of closing marks alone (the `）` of a credit broken over two lines) ends what the
+    // line above began.
+    let only_closing = trimmed.is_empty() && !text.is_empty();
+    only_closing || trimmed.chars().next_back().is_some_and(is_sentence_end)
 }
 
 fn heading_like(text: &str) -> bool {
@@ -169,6 +180,18 @@ fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
             closing_credit: Vec::new(),
         };
     }
+    if let Some(furniture) = parse_furniture(&tight.text) {
+        return Line {
+            text: tight,
+            kind: Kind::Furniture {
+                date: furniture.date,
+            },
+            heading_like: false,
+            ends_sentence: false,
+            phrase_spaced: false,
+            closing_credit: Vec::new(),
+        };
+    }
     let spaced_text = spaced();
     if let Some(b) = parse_byline(&spaced_text.text, surnames) {
         return Line {
@@ -207,7 +230,8 @@ fn classify(raw: &[SourceChar], surnames: &Surnames) -> Line {
     };
     let text = if phrase_spaced { spaced_text } else { tight };
     Line {
-        ends_sentence: ends_sentence(&text.text),
+        // A credit closing the line closes its story too.
+        ends_sentence: ends_sentence(&text.text) || !closing_credit.is_empty(),
         text,
         kind: Kind::Text,
         heading_like: heading,
@@ -248,11 +272,24 @@ fn next_content(lines: &[Line], i: usize) -> Option<usize> {
     (i + 1..lines.len()).find(|&j| lines[j].is_content())
 }
 
-/// Lines that could be headline lines: headline-like text that starts a paragraph.
+/// Lines that could be headline lines: headline-like text that starts a paragraph, or any
+/// short line that stands right before a byline without ending a sentence (a headline may hold
+/// commas: 庆祖国70华诞国富民强，愿中华繁荣昌盛).
 fn headline_candidates(lines: &[Line]) -> Vec<bool> {
     let mut candidate = vec![false; lines.len()];
     for i in 0..lines.len() {
-        if lines[i].kind != Kind::Text || !lines[i].heading_like {
+        if lines[i].kind != Kind::Text {
+            continue;
+        }
+        let before_byline = next_content(lines, i)
+            .is_some_and(|j| matches!(lines[j].kind, Kind::Byline { .. }))
+            && !lines[i].ends_sentence
+            && lines[i].text.char_len() <= 60;
+        if before_byline {
+            candidate[i] = true;
+            continue;
+        }
+        if !lines[i].heading_like {
             continue;
         }
         candidate[i] = match prev_content(lines, i) {
@@ -286,7 +323,11 @@ fn caption_start(lines: &[Line], candidate: &[bool], credit: usize) -> usize {
     };
     while let Some(j) = prev_content(lines, k) {
         let line = &lines[j];
-        if line.ends_sentence || candidate[j] || line.kind != Kind::Text {
+        // A story above that closes with a bracket (its credit: `…实习生\n刘笑笑）`) and a blank
+        // line end the caption's paragraph.
+        let set_off = (j + 1..k).any(|i| lines[i].kind == Kind::Blank)
+            && line.text.text.ends_with(['）', ')']);
+        if line.ends_sentence || candidate[j] || line.kind != Kind::Text || set_off {
             break;
         }
         first = j;
@@ -332,6 +373,11 @@ pub fn split_page(chars: &[SourceChar], surnames: &Surnames) -> Page {
     let mut boundaries: Vec<(usize, BoundaryKind)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         match line.kind {
+            // A second byline right under the first (本报讯（记者 X）/本报讯(记者Y)…) opens no
+            // story of its own.
+            Kind::Byline { .. }
+                if prev_content(&lines, i)
+                    .is_some_and(|j| matches!(lines[j].kind, Kind::Byline { .. })) => {}
             Kind::Byline { .. } => boundaries.push((i, BoundaryKind::Byline)),
             Kind::Credit { .. } => {
                 boundaries.push((caption_start(&lines, &candidate, i), BoundaryKind::Caption));
@@ -408,9 +454,14 @@ pub fn split_page(chars: &[SourceChar], surnames: &Surnames) -> Page {
         }
         articles.push(article);
     }
+    let date = lines.iter().find_map(|line| match &line.kind {
+        Kind::Furniture { date } => date.clone(),
+        _ => None,
+    });
     Page {
         articles,
         convention,
+        date,
     }
 }
 
@@ -462,11 +513,66 @@ fn detect_convention(
             after += 1;
         }
     }
+    let (topic_before, topic_after) = topic_votes(lines, candidate, boundaries);
+    before += topic_before;
+    after += topic_after;
     if after > before {
         HeadlineConvention::After
     } else {
         HeadlineConvention::Before
     }
+}
+
+/// Votes from what headlines say: a headline repeats words of its own story's opening, so a
+/// block standing between two stories belongs to the one whose first lines share more of its
+/// character pairs (市领导巡查“一节一展”筹备工作 / …牛兰英带领…巡查“一节一展”筹备…).
+fn topic_votes(
+    lines: &[Line],
+    candidate: &[bool],
+    boundaries: &[(usize, BoundaryKind)],
+) -> (usize, usize) {
+    let (mut before, mut after) = (0, 0);
+    for k in 1..boundaries.len() {
+        let (at, kind) = boundaries[k];
+        let Some(block) =
+            block_before(lines, candidate, at).filter(|_| kind == BoundaryKind::Byline)
+        else {
+            continue;
+        };
+        let headline: String = (block.0..=block.1)
+            .map(|i| lines[i].text.text.as_str())
+            .collect();
+        let next_end = boundaries.get(k + 1).map_or(lines.len(), |b| b.0);
+        let following = opening(lines, at, next_end);
+        let preceding = opening(lines, boundaries[k - 1].0, block.0);
+        match shared_pairs(&headline, &following).cmp(&shared_pairs(&headline, &preceding)) {
+            std::cmp::Ordering::Greater => before += 1,
+            std::cmp::Ordering::Less => after += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    (before, after)
+}
+
+/// The first 200 characters of the story text in lines `from..to`, bylines left out.
+fn opening(lines: &[Line], from: usize, to: usize) -> String {
+    (from..to)
+        .filter(|&i| lines[i].kind == Kind::Text)
+        .flat_map(|i| lines[i].text.text.chars())
+        .take(200)
+        .collect()
+}
+
+/// How many distinct pairs of adjacent Han characters of `headline` occur in `text`.
+fn shared_pairs(headline: &str, text: &str) -> usize {
+    let chars: Vec<char> = headline.chars().filter(|&c| spacing::is_han(c)).collect();
+    let pairs: std::collections::HashSet<[char; 2]> =
+        chars.windows(2).map(|w| [w[0], w[1]]).collect();
+    let text: Vec<char> = text.chars().collect();
+    pairs
+        .iter()
+        .filter(|p| text.windows(2).any(|w| w == &p[..]))
+        .count()
 }
 
 /// Splits a headline block into kicker, title and subtitle: groups are separated by blank lines;
@@ -508,6 +614,26 @@ fn headline_parts(
         }
         out
     };
+    // 强化责任担当  推动高质量发展 / 市政府召开全体会议: with no blank line between them, a
+    // kicker of two parallel phrases (a phrase space kept) stands over a title of one.
+    if let [only] = groups.as_slice() {
+        let parallel = |i: &usize| lines[*i].phrase_spaced;
+        let split = only.iter().position(|i| !parallel(i)).filter(|&p| p > 0);
+        // (董事长周才炳 参加“ / 一带一路”建设推进会: a title broken inside its quotes.)
+        let closed = |at: usize| {
+            let text: String = only[..at]
+                .iter()
+                .map(|&i| lines[i].text.text.as_str())
+                .collect();
+            text.matches('“').count() == text.matches('”').count()
+                && text.matches('（').count() == text.matches('）').count()
+        };
+        let split = split.filter(|&at| closed(at));
+        if let Some(at) = split.filter(|&at| only[at..].iter().all(|i| !parallel(i))) {
+            let (kicker, title) = only.split_at(at);
+            groups = vec![kicker.to_vec(), title.to_vec()];
+        }
+    }
     let title = groups.pop().map(|g| join(&g));
     let kicker = (!groups.is_empty()).then(|| {
         let mut out = MappedString::default();
@@ -626,6 +752,63 @@ mod tests {
 
     fn title(a: &LaidOutArticle) -> Option<&str> {
         a.title.as_ref().map(|t| t.text.as_str())
+    }
+
+    /// A page printed the way most papers print it: a running head, headlines above their
+    /// stories, a kicker and a subtitle, bylines of several shapes, a story with no headline.
+    const HEADLINES_ABOVE: &str = "2021年3月5日 星期五 第2版 综合新闻 本版编辑 张 敏\n\n\
+        全市春耕生产全面展开\n本报讯 记者 王小明 通讯员 李红 报道 眼下正值春耕\n时节，全市各地抢抓\
+        农时。市农业农村局介绍，今年计划\n播种粮食作物120万亩。\n\n\
+        新华社北京3月4日电（记者 刘伟）国务院新闻办公\n室4日举行新闻发布会。\n\n\
+        强化责任担当  推动高质量发展\n市政府召开全体会议\n——部署今年重点工作\n\
+        □本报记者 周 建 国\n3月4日，市政府召开第三次全体会议。\n会议强调，要真抓实干。\n";
+
+    #[test]
+    fn headlines_above_their_stories_with_a_running_head() {
+        let p = page(HEADLINES_ABOVE);
+        assert_eq!(p.convention, HeadlineConvention::Before);
+        assert_eq!(p.date.as_deref(), Some("2021-03-05"));
+        let titles: Vec<Option<&str>> = p.articles.iter().map(title).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("全市春耕生产全面展开"),
+                None,
+                Some("市政府召开全体会议")
+            ]
+        );
+        let last = &p.articles[2];
+        let part = |m: &Option<MappedString>| m.as_ref().map(|m| m.text.clone());
+        assert_eq!(
+            part(&last.kicker).as_deref(),
+            Some("强化责任担当 推动高质量发展")
+        );
+        assert_eq!(part(&last.subtitle).as_deref(), Some("——部署今年重点工作"));
+        // The running head is in no story; every credit has its role.
+        assert!(!p.articles[0].text.text.contains("星期五"));
+        let credits: Vec<(&str, CreditRole)> = p
+            .articles
+            .iter()
+            .flat_map(|a| a.credits.iter().map(|c| (c.name.as_str(), c.role)))
+            .collect();
+        assert_eq!(
+            credits,
+            [
+                ("王小明", CreditRole::Reporter),
+                ("李红", CreditRole::Correspondent),
+                ("刘伟", CreditRole::Reporter),
+                ("周建国", CreditRole::Reporter)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_byline_under_the_first_opens_no_story() {
+        let p = page(
+            "本报讯（记者 林海涛 通讯员 宋雨晴）\n本报讯(记者刘健)10月18日，调研组到我县调研。\n",
+        );
+        assert_eq!(p.articles.len(), 1);
+        assert_eq!(p.articles[0].credits.len(), 3);
     }
 
     #[test]
