@@ -163,10 +163,11 @@ fn dateline_len(chars: &[char]) -> Option<usize> {
     let from = agency.chars().count();
     let window = &chars[from..chars.len().min(from + 16)];
     let dian = window.iter().position(|&c| c == '电')?;
-    window[..dian]
-        .iter()
-        .any(|&c| c == '月' || c == '日')
-        .then_some(from + dian + 1)
+    let head = &window[..dian];
+    // 新华社北京8月29日电, or with the place alone: 新华社北京电, 中新社香港电.
+    let dated = head.iter().any(|&c| c == '月' || c == '日');
+    let placed = (2..=6).contains(&head.len()) && head.iter().all(|&c| super::spacing::is_han(c));
+    (dated || placed).then_some(from + dian + 1)
 }
 
 /// Parses a byline or dateline that opens a story, if the line starts with one.
@@ -451,6 +452,13 @@ mod tests {
         let b = parse_byline("新华社北京8月29日电（记者 王明）国务院", &surnames()).unwrap();
         assert_eq!(names(&b.names), [("王明", CreditRole::Reporter)]);
         assert!(parse_byline("本报郑州8月29日电 今天", &surnames()).is_some());
+        let b = parse_byline("新华社北京电（记者 王明）国务院", &surnames()).unwrap();
+        assert_eq!(names(&b.names), [("王明", CreditRole::Reporter)]);
+        // The agency named in a sentence opens nothing.
+        assert_eq!(
+            parse_byline("新华社记者从国家统计局获悉，电力", &surnames()),
+            None
+        );
     }
 
     #[test]
