@@ -14,7 +14,7 @@ use crate::layout::{self, LaidOutArticle};
 use crate::recognize::{posts, Mention, MentionKind, Recognizer};
 use crate::record::{
     entity_id, Argument, Credit, Entity, EntityType, Event, EventTime, Participant, Post, Record,
-    SourceSpan,
+    SourceSpan, TimeBasis,
 };
 use crate::resolve::Region;
 use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
@@ -240,7 +240,14 @@ impl Extractor {
         }
         let times = times_in(&text, date.as_deref());
         let found = self.detector.find(&text, &mentions, &times);
-        let events = event_records(&id, &chars, &found, &mentions, &times, &mut entities);
+        let events = event_records(
+            (&id, date.as_deref()),
+            &chars,
+            &found,
+            &mentions,
+            &times,
+            &mut entities,
+        );
         drop(text);
         let text_of = |m: Option<crate::offsets::MappedString>| m.map(|m| m.text);
         Record {
@@ -273,9 +280,10 @@ pub fn times_in(text: &crate::recognize::Text, date: Option<&str>) -> Vec<TimeMe
         .collect()
 }
 
-/// Events as the record writes them: entity ids, normalized times, stable ids.
+/// Events as the record writes them: entity ids, normalized times, stable ids. An event the text
+/// gives no time for is dated by the article (`basis: article`), the latest it can have been.
 fn event_records(
-    article: &str,
+    (article, article_date): (&str, Option<&str>),
     chars: &[char],
     found: &[Found],
     mentions: &[Mention],
@@ -284,12 +292,28 @@ fn event_records(
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for f in found {
-        let time = f.time.map(|i| &times[i]).map(|t| EventTime {
+        let basis = if f.time_carried {
+            TimeBasis::Carried
+        } else {
+            TimeBasis::Stated
+        };
+        let stated = f.time.map(|i| &times[i]).map(|t| EventTime {
             text: t.text.clone(),
             span: [t.start, t.end],
+            basis,
             start: t.from.clone(),
             end: t.to.clone(),
             part: t.part.map(str::to_owned),
+        });
+        let time = stated.or_else(|| {
+            article_date.map(|date| EventTime {
+                text: String::new(),
+                span: [0, 0],
+                basis: TimeBasis::Article,
+                start: Some(date.to_owned()),
+                end: Some(date.to_owned()),
+                part: None,
+            })
         });
         let date = time
             .as_ref()

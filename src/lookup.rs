@@ -47,6 +47,8 @@ pub struct Post {
 pub struct EventRole {
     pub start: Option<String>,
     pub end: Option<String>,
+    /// For an event the text gives no time for: the date of the article reporting it.
+    pub reported_by: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
     pub trigger: String,
@@ -216,7 +218,8 @@ fn events(store: &Store, bind: &[(String, Term)]) -> Result<Vec<EventRole>> {
     let rows = store.select(
         "SELECT ?event ?start ?end ?type ?trigger ?role
                 (GROUP_CONCAT(DISTINCT ?other; separator=\"\u{1f}\") AS ?with)
-                (GROUP_CONCAT(DISTINCT ?where; separator=\"\u{1f}\") AS ?places) WHERE {
+                (GROUP_CONCAT(DISTINCT ?where; separator=\"\u{1f}\") AS ?places)
+                (MIN(?reported) AS ?by) WHERE {
            VALUES ?p { zkg:agent zkg:counterpart zkg:companion zkg:briefer zkg:attendee zkg:host zkg:place }
            ?event ?p ?e ; zkg:eventType ?t .
            BIND(STRAFTER(STR(?p), \"#\") AS ?role)
@@ -224,9 +227,11 @@ fn events(store: &Store, bind: &[(String, Term)]) -> Result<Vec<EventRole>> {
            OPTIONAL { ?event zkg:trigger ?trigger }
            OPTIONAL { ?event zkg:startDate ?start }
            OPTIONAL { ?event zkg:endDate ?end }
+           OPTIONAL { ?event zkg:reportedBy ?reported }
            OPTIONAL { ?event zkg:participant ?o . FILTER(?o != ?e) ?o rdfs:label ?other }
            OPTIONAL { ?event zkg:place/rdfs:label ?where }
-         } GROUP BY ?event ?start ?end ?type ?trigger ?role ORDER BY ?start ?event",
+         } GROUP BY ?event ?start ?end ?type ?trigger ?role
+           ORDER BY COALESCE(?start, MIN(?reported)) ?event",
         bind,
     )?;
     Ok(rows
@@ -240,6 +245,7 @@ fn events(store: &Store, bind: &[(String, Term)]) -> Result<Vec<EventRole>> {
             role: text(&r[5]),
             with: split(&r[6]),
             places: split(&r[7]),
+            reported_by: opt(&r[8]),
         })
         .collect())
 }
@@ -371,7 +377,10 @@ pub fn render(card: &Card) -> String {
             let when = match (&e.start, &e.end) {
                 (Some(s), Some(x)) if s != x => format!("{s} – {x}"),
                 (Some(s), _) => s.clone(),
-                _ => "(undated)".into(),
+                _ => match &e.reported_by {
+                    Some(by) => format!("by {by}"),
+                    None => "(undated)".into(),
+                },
             };
             out += &format!("    {when}  {} {} as {}", e.kind, e.trigger, e.role);
             if !e.with.is_empty() {

@@ -12,6 +12,7 @@ use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::graph::{EdgeKind, Evidence, KnowledgeGraph, Node, NodeKind};
+use crate::record::TimeBasis;
 
 pub const ZKG: &str = "https://w3id.org/zhkg/ontology#";
 pub const ID: &str = "https://w3id.org/zhkg/id/";
@@ -258,12 +259,25 @@ fn write_event(w: &mut Writer, s: &NamedNode, node: &Node) {
         w.add(s, zkg("trigger"), zh(trigger));
     }
     if let Some(time) = &d.time {
-        w.add(s, zkg("timeText"), zh(&time.text));
-        if let Some(start) = &time.start {
-            w.add(s, zkg("startDate"), date_literal(start));
-        }
-        if let Some(end) = &time.end {
-            w.add(s, zkg("endDate"), date_literal(end));
+        w.add(
+            s,
+            zkg("timeBasis"),
+            Literal::new_simple_literal(time.basis.name()),
+        );
+        // The article's date bounds the event; it is kept apart from dates the text gives, so
+        // that queries on zkg:startDate see stated (and carried) dates only.
+        if time.basis == TimeBasis::Article {
+            if let Some(date) = &time.end {
+                w.add(s, zkg("reportedBy"), date_literal(date));
+            }
+        } else {
+            w.add(s, zkg("timeText"), zh(&time.text));
+            if let Some(start) = &time.start {
+                w.add(s, zkg("startDate"), date_literal(start));
+            }
+            if let Some(end) = &time.end {
+                w.add(s, zkg("endDate"), date_literal(end));
+            }
         }
         if let Some(part) = &time.part {
             w.add(s, zkg("timePart"), Literal::new_simple_literal(part));

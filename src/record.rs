@@ -131,8 +131,14 @@ pub struct Event {
 /// A time expression and its normalized ISO 8601 bounds, as precise as the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventTime {
+    /// The expression as written; empty when the article's date stands in for it.
     pub text: String,
+    /// `[start, end)` of the expression (`[0, 0]` for the article's date).
     pub span: [usize; 2],
+    /// Where the time comes from: the event's own sentence, an earlier sentence, or the date of
+    /// the article (then `start` and `end` are that date, an upper bound).
+    #[serde(default)]
+    pub basis: TimeBasis,
     /// First day, month or year (`2019-08-28`, `2019-04`, `2019`; `--08-28` with no year known).
     pub start: Option<String>,
     /// Last day, month or year; absent for open ranges (2018年以来).
@@ -140,6 +146,33 @@ pub struct EventTime {
     /// Part of the day or period: morning, afternoon, evening, mid (中旬), H1 (上半年) …
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub part: Option<String>,
+}
+
+/// Where an event's time comes from.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeBasis {
+    /// A time expression in the event's own sentence (8月28日下午).
+    #[default]
+    Stated,
+    /// The last time an earlier sentence of the article gave (a meeting dated in the lead, its
+    /// speeches told after).
+    Carried,
+    /// No time in the text before it: the article's date, the latest the event can be.
+    Article,
+}
+
+impl TimeBasis {
+    /// The name used in records and in RDF (`stated`, `carried`, `article`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeBasis::Stated => "stated",
+            TimeBasis::Carried => "carried",
+            TimeBasis::Article => "article",
+        }
+    }
 }
 
 /// An entity where an event happens.

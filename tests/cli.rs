@@ -643,6 +643,55 @@ fn sample_provincial_inspection_has_its_roles_time_and_place() {
 }
 
 #[test]
+fn every_event_says_where_its_time_comes_from() {
+    let events = SampleEvents::load();
+    let (e, _) = events.by_id("event:inspection/2019-08-28/张维宁");
+    assert_eq!(e["time"]["basis"], "stated");
+    // The pollution of the environment story names no time: the page's date bounds it.
+    let (pollution, _) = events
+        .events
+        .iter()
+        .find(|(e, _)| e["type"] == "pollution")
+        .expect("a pollution event");
+    assert_eq!(pollution["time"]["basis"], "article");
+    assert_eq!(pollution["time"]["end"], "2019-08-30");
+    assert_eq!(pollution["time"]["text"], "");
+}
+
+#[test]
+fn article_dates_stay_apart_from_stated_ones_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg");
+    let out = zhkg()
+        .arg("build")
+        .arg("--store")
+        .arg(&store)
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let query = |q: &str| {
+        let out = zhkg()
+            .args(["query", "--format", "tsv", "--store"])
+            .arg(&store)
+            .arg(q)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let prefix = "PREFIX zkg: <https://w3id.org/zhkg/ontology#> ";
+    let reported = query(&format!(
+        "{prefix} SELECT ?e WHERE {{ ?e zkg:reportedBy ?d ; zkg:timeBasis \"article\" }}"
+    ));
+    assert!(reported.lines().count() > 1, "{reported}");
+    let mixed = query(&format!(
+        "{prefix} SELECT ?e WHERE {{ ?e zkg:reportedBy ?d ; zkg:startDate ?s }}"
+    ));
+    assert_eq!(mixed.lines().count(), 1, "no event has both: {mixed}");
+}
+
+#[test]
 fn sample_sanitary_city_inspection_is_one_event_over_the_whole_story() {
     let events = SampleEvents::load();
     let (e, r) = events.by_id("event:inspection/2019-08-28/王家鹏");

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use zhkg::input::{Document, Format};
 use zhkg::layout::ArticleKind;
+use zhkg::record::TimeBasis;
 use zhkg::{Extractor, Options, Record, SAMPLE_NAME, SAMPLE_PAGE};
 
 use super::DemoArgs;
@@ -175,6 +176,8 @@ pub fn timeline(records: &[Record]) -> String {
     for (start, n, _, record, event) in dated {
         let time = event.time.as_ref().expect("dated");
         let mut when = match &time.end {
+            // (No time in the text: the article's date, the latest it can have been.)
+            _ if time.basis == TimeBasis::Article => format!("by {start}"),
             Some(end) if *end != start => format!("{start} – {end}"),
             _ => start.clone(),
         };

@@ -112,6 +112,8 @@ pub struct Found {
     pub triggers: Vec<(usize, usize)>,
     /// Index into the time mentions.
     pub time: Option<usize>,
+    /// True when `time` comes from an earlier sentence, not the event's own.
+    pub time_carried: bool,
     /// Mention indices of places (and organizations as venues), in text order.
     pub places: Vec<usize>,
     /// `(mention index, role)`, in text order.
@@ -176,7 +178,14 @@ impl Detector {
         let mut events: Vec<Found> = Vec::new();
         let mut current: Option<usize> = None;
         for (start, end) in sentences(&t.chars) {
-            let found = self.in_sentence(t, mentions, times, start, end);
+            let mut found = self.in_sentence(t, mentions, times, start, end);
+            // An event whose sentence gives no time happened when the article last said.
+            if let Some(last) = last_date_before(t, times, start) {
+                for f in found.iter_mut().filter(|f| f.time.is_none()) {
+                    f.time = Some(last);
+                    f.time_carried = true;
+                }
+            }
             if found.is_empty() {
                 current = current.filter(|&c| continues(&events[c], t, mentions, start, end));
                 if let Some(c) = current {
@@ -216,6 +225,7 @@ impl Detector {
                     trigger: (s, e),
                     triggers: vec![(s, e)],
                     time: None,
+                    time_carried: false,
                     places: Vec::new(),
                     participants: Vec::new(),
                 }),
@@ -350,6 +360,35 @@ fn time_for(
         .map(|(i, _)| i)
 }
 
+/// The day an earlier sentence of the same paragraph gave (8月28日，王家鹏调研… 他强调…): the
+/// time the paragraph's later sentences go on in. Only a day carries: a year or a month (去年,
+/// 今年4月份) sets a period for a summary, not a date for what follows; nor does a plan's date
+/// (确保明年五一开园).
+fn last_date_before(t: &Text, times: &[TimeMention], at: usize) -> Option<usize> {
+    let paragraph = t.chars[..at]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |i| i + 1);
+    let sentence_start = |x: &TimeMention| {
+        t.chars[..x.start]
+            .iter()
+            .rposition(|&c| matches!(c, '。' | '！' | '？' | '\n'))
+            .map_or(0, |i| i + 1)
+    };
+    let a_day = |x: &TimeMention| {
+        x.from
+            .as_deref()
+            .is_some_and(|d| d.len() == "2019-08-28".len() || d.starts_with("--"))
+    };
+    times
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.start >= paragraph && x.end <= at && !x.vague && a_day(x))
+        .filter(|(_, x)| !planned(t, sentence_start(x), x.start))
+        .map(|(i, _)| i)
+        .next_back()
+}
+
 /// Does the sentence `[start, end)` go on about `event`? It names the event's agent near its
 /// start (张维宁一行来到…) or opens with a continuation word (调研中，…).
 fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: usize) -> bool {
@@ -390,7 +429,12 @@ fn merge_into(
     target.triggers.extend(event.triggers);
     target.triggers.sort();
     target.triggers.dedup();
-    target.time = target.time.or(event.time);
+    // A time of the event's own beats one carried from earlier sentences.
+    if target.time.is_none() || (target.time_carried && !event.time_carried && event.time.is_some())
+    {
+        target.time = event.time;
+        target.time_carried = event.time_carried;
+    }
     for (m, role) in event.participants {
         target.add_participant(m, role);
     }
@@ -474,7 +518,8 @@ mod tests {
             .map(|e| {
                 let mut s = format!("{} {}", e.kind, t.slice(e.trigger.0, e.trigger.1));
                 if let Some(time) = e.time.map(|i| &times[i]) {
-                    s += &format!(" [{}]", time.from.as_deref().unwrap_or("?"));
+                    let carried = if e.time_carried { "carried " } else { "" };
+                    s += &format!(" [{carried}{}]", time.from.as_deref().unwrap_or("?"));
                 }
                 for (m, role) in &e.participants {
                     s += &format!(" {}:{}", role.name(), mentions[*m].surface);
@@ -485,6 +530,26 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn a_day_carries_to_the_paragraph_s_later_sentences() {
+        // The lead dates the visit; the talk two sentences on happened that day too.
+        let found = events("8月28日，王家鹏到大北张村调研。王家鹏与村干部座谈，听取汇报。");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("meeting 座谈 [carried 2019-08-28]")),
+            "{found:?}"
+        );
+        // Not into the next paragraph, and not from a month or a year.
+        let found = events("8月28日，王家鹏到大北张村调研。\n王家鹏与村干部座谈。");
+        assert!(
+            found.iter().any(|e| e == "meeting 座谈 agent:王家鹏"),
+            "{found:?}"
+        );
+        let found = events("今年4月份，中国银行新区支行开业。都邦保险相继落户。");
+        assert!(!found.iter().any(|e| e.contains("carried")), "{found:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Details, EdgeKind, Evidence, KnowledgeGraph, NodeKind, Time};
-use crate::record::{EntityType, Record};
+use crate::record::{EntityType, Record, TimeBasis};
 
 /// Characters that open a name relative to the paper's region (市委, 区城管局, 县政府, 省委).
 const RELATIVE_OPENINGS: &str = "市区县省镇乡";
@@ -79,7 +79,12 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
         g.edge(p, article, EdgeKind::DerivedFrom, Some(evidence(post.span)));
     }
     for event in &record.events {
-        let date = event.time.as_ref().and_then(|t| t.start.clone());
+        // (The article's date is no date of the event's own: it stays out of the label.)
+        let date = event
+            .time
+            .as_ref()
+            .filter(|t| t.basis != TimeBasis::Article)
+            .and_then(|t| t.start.clone());
         let label = match &date {
             Some(date) => format!("{} {date}", event.trigger),
             None => event.trigger.clone(),
@@ -91,6 +96,7 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
         if details.time.is_none() {
             details.time = event.time.as_ref().map(|t| Time {
                 text: t.text.clone(),
+                basis: t.basis,
                 start: t.start.clone(),
                 end: t.end.clone(),
                 part: t.part.clone(),

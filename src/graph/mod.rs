@@ -61,6 +61,8 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Time {
     pub text: String,
+    /// Stated in the event's sentence, carried from an earlier one, or the article's date.
+    pub basis: crate::record::TimeBasis,
     pub start: Option<String>,
     pub end: Option<String>,
     pub part: Option<String>,
