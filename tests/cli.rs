@@ -689,6 +689,19 @@ fn article_dates_stay_apart_from_stated_ones_in_the_store() {
         "{prefix} SELECT ?e WHERE {{ ?e zkg:reportedBy ?d ; zkg:startDate ?s }}"
     ));
     assert_eq!(mixed.lines().count(), 1, "no event has both: {mixed}");
+    // lookup shows such an event bounded by its article's date, after the dated ones.
+    let out = zhkg()
+        .args(["lookup", "--store"])
+        .arg(&store)
+        .arg("王家鹏")
+        .output()
+        .unwrap();
+    let card = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        card.contains("by 2019-08-30  meeting 座谈 as agent"),
+        "{card}"
+    );
+    assert!(!card.contains("(undated)"), "{card}");
 }
 
 #[test]
