@@ -689,19 +689,25 @@ fn article_dates_stay_apart_from_stated_ones_in_the_store() {
         "{prefix} SELECT ?e WHERE {{ ?e zkg:reportedBy ?d ; zkg:startDate ?s }}"
     ));
     assert_eq!(mixed.lines().count(), 1, "no event has both: {mixed}");
-    // lookup shows such an event bounded by its article's date, after the dated ones.
-    let out = zhkg()
-        .args(["lookup", "--store"])
-        .arg(&store)
-        .arg("王家鹏")
-        .output()
-        .unwrap();
-    let card = String::from_utf8(out.stdout).unwrap();
+    // lookup shows an event bounded by its article's date as such, and the talk that goes on
+    // with 王家鹏's dated visit at the visit's date.
+    let card = |name: &str| {
+        let out = zhkg()
+            .args(["lookup", "--store"])
+            .arg(&store)
+            .arg(name)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let village = card("大北张村两委");
     assert!(
-        card.contains("by 2019-08-30  meeting 座谈 as agent"),
-        "{card}"
+        village.contains("by 2019-08-30  establishment 成立 as agent"),
+        "{village}"
     );
-    assert!(!card.contains("(undated)"), "{card}");
+    let wang = card("王家鹏");
+    assert!(wang.contains("2019-08-28  meeting 座谈 as agent"), "{wang}");
+    assert!(!wang.contains("(undated)"), "{wang}");
 }
 
 #[test]

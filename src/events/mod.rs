@@ -193,10 +193,29 @@ impl Detector {
                 }
                 continue;
             }
+            let before = events.len();
+            let mut merged = Vec::new();
             for event in found {
-                current = Some(merge_into(&mut events, event, mentions, times));
+                let i = merge_into(&mut events, event, mentions, times);
+                merged.push(i);
+                current = Some(i);
+            }
+            // A sentence that goes on with an earlier happening (视察组视察结束后召开专题座谈会)
+            // is at that happening's time.
+            let earlier = merged
+                .iter()
+                .filter(|&&i| i < before)
+                .find_map(|&i| events[i].time);
+            if let Some(time) = earlier {
+                for &i in merged.iter().filter(|&&i| i >= before) {
+                    if events[i].time.is_none() {
+                        events[i].time = Some(time);
+                        events[i].time_carried = true;
+                    }
+                }
             }
         }
+        speeches_into_meetings(&mut events, times);
         events
     }
 
@@ -444,6 +463,40 @@ fn merge_into(
     i
 }
 
+/// Speeches given at a meeting are part of it (会议召开… 许仲梓出席会议并讲话): a speech after a
+/// meeting of the article, at a time that agrees, joins it, its speaker as an attendee.
+fn speeches_into_meetings(events: &mut Vec<Found>, times: &[TimeMention]) {
+    let mut k = 0;
+    while k < events.len() {
+        let time = |e: &Found| e.time.map(|i| &times[i]);
+        let meeting = (0..k).rev().find(|&m| {
+            events[m].kind == "meeting"
+                && events[k].kind == "speech"
+                && events[m].trigger.0 < events[k].trigger.0
+                && times_agree(time(&events[m]), time(&events[k]))
+        });
+        let Some(m) = meeting else {
+            k += 1;
+            continue;
+        };
+        let speech = events.remove(k);
+        let target = &mut events[m];
+        target.triggers.extend(speech.triggers);
+        target.triggers.sort();
+        for (p, role) in speech.participants {
+            let role = if role == Role::Agent {
+                Role::Attendee
+            } else {
+                role
+            };
+            target.add_participant(p, role);
+        }
+        for p in speech.places {
+            target.add_place(p);
+        }
+    }
+}
+
 /// One visit or meeting may name its agent in one sentence only; other events (an opening,
 /// an establishment, an accident) are one only with the same agent.
 fn agents_agree(a: &Found, b: &Found, mentions: &[Mention]) -> bool {
@@ -530,6 +583,33 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_going_on_with_a_happening_is_at_its_time() {
+        // 视察 joins the dated inspection, so the meeting of the same sentence is that day's.
+        let found = events(
+            "7月29日，区人大代表视察朝阳市场。\n视察组视察结束后召开专题座谈会。会议听取了汇报。",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("meeting 座谈会 [carried 2019-07-29]")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn speeches_at_a_meeting_and_companions_belong_to_it() {
+        let found = events("7月15日，推进会在连云港召开。许仲梓出席会议并讲话。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("许仲梓"), "{found:?}");
+        let found = events(
+            "11月22日，总社副主任王伟一行到萧山调研。区供销联社主任倪晓锦、副主任陆静等陪同调研。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("agent:王伟"), "{found:?}");
+        assert!(found[0].contains("companion:陆静"), "{found:?}");
     }
 
     #[test]

@@ -112,6 +112,10 @@ pub(super) fn default_agent(event: &mut Found, t: &Text, mentions: &[Mention], s
         return;
     }
     let trigger = event.trigger.0;
+    // (…倪晓锦，…陆静、何刚等陪同调研: those before 陪同 go with someone else's visit.)
+    if t.chars[..trigger].ends_with(&['陪', '同']) {
+        return;
+    }
     let person = (0..mentions.len()).rev().find(|&m| {
         let x = &mentions[m];
         x.kind == MentionKind::Person && x.start >= start && x.end <= trigger && !event.has(m)
