@@ -334,8 +334,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         if after_proper_name && !extends {
             break;
         }
-        let relative_char = (prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES))
-            || AUTONOMOUS.contains(&prev.word);
+        let relative_char = level || AUTONOMOUS.contains(&prev.word);
         if title
             || verb_glued(r, prev)
             || person

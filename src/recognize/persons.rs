@@ -219,14 +219,16 @@ impl Context<'_> {
         let t = self.t;
         let next = &t.tokens[t.token_starting.get(tok.end).copied().flatten()?];
         let translit = &self.r.lexicons.transliteration;
-        let both = t.chars[tok.start..next.end].iter();
+        let translit_chars = t.chars[tok.start..next.end]
+            .iter()
+            .filter(|c| translit.contains(c))
+            .count();
         let made_up = |w: &Token| !w.known && NAME_TAGS.contains(&w.tag) && w.len() >= 2;
         // (陈珂/nr 胡琼/nr: two Chinese names in a row.)
         let chinese = self.r.lexicons.surnames.prefix_len(tok.word).is_some()
             && !translit.contains(&t.chars[tok.start]);
-        (made_up(tok) && made_up(next) && next.len() <= 3 && !chinese)
+        (made_up(tok) && made_up(next) && next.len() <= 3 && !chinese && translit_chars >= 2)
             .then_some(next.end)
-            .filter(|_| both.filter(|c| translit.contains(c)).count() >= 2)
     }
 
     /// Whether `[start, end)` lies inside a dictionary word that is no name and goes on for two
