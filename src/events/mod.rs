@@ -215,7 +215,7 @@ impl Detector {
                 }
             }
         }
-        speeches_into_meetings(&mut events, times);
+        parts_into_wholes(&mut events, mentions, times);
         events
     }
 
@@ -463,35 +463,43 @@ fn merge_into(
     i
 }
 
-/// Speeches given at a meeting are part of it (会议召开… 许仲梓出席会议并讲话): a speech after a
-/// meeting of the article, at a time that agrees, joins it, its speaker as an attendee.
-fn speeches_into_meetings(events: &mut Vec<Found>, times: &[TimeMention]) {
+/// Parts of a happening told as events of their own join it: a speech after a meeting at a time
+/// that agrees (会议召开… 许仲梓出席会议并讲话: its speaker an attendee), and a talk the visitor
+/// holds during a visit (王家鹏到大北张村调研… 与征迁干部们座谈), same agent, same time.
+fn parts_into_wholes(events: &mut Vec<Found>, mentions: &[Mention], times: &[TimeMention]) {
     let mut k = 0;
     while k < events.len() {
         let time = |e: &Found| e.time.map(|i| &times[i]);
-        let meeting = (0..k).rev().find(|&m| {
-            events[m].kind == "meeting"
-                && events[k].kind == "speech"
-                && events[m].trigger.0 < events[k].trigger.0
-                && times_agree(time(&events[m]), time(&events[k]))
+        let part = &events[k];
+        let whole = (0..k).rev().find(|&m| {
+            let whole = &events[m];
+            let speech_at_meeting = whole.kind == "meeting" && part.kind == "speech";
+            let talk_on_visit = whole.kind == "inspection"
+                && part.kind == "meeting"
+                && matches!((whole.agent(), part.agent()), (Some(a), Some(b))
+                    if mentions[a].canonical == mentions[b].canonical);
+            (speech_at_meeting || talk_on_visit)
+                && whole.trigger.0 < part.trigger.0
+                && times_agree(time(whole), time(part))
         });
-        let Some(m) = meeting else {
+        let Some(m) = whole else {
             k += 1;
             continue;
         };
-        let speech = events.remove(k);
+        let part = events.remove(k);
+        let speech = part.kind == "speech";
         let target = &mut events[m];
-        target.triggers.extend(speech.triggers);
+        target.triggers.extend(part.triggers);
         target.triggers.sort();
-        for (p, role) in speech.participants {
-            let role = if role == Role::Agent {
+        for (p, role) in part.participants {
+            let role = if speech && role == Role::Agent {
                 Role::Attendee
             } else {
                 role
             };
             target.add_participant(p, role);
         }
-        for p in speech.places {
+        for p in part.places {
             target.add_place(p);
         }
     }
@@ -601,6 +609,9 @@ mod tests {
 
     #[test]
     fn speeches_at_a_meeting_and_companions_belong_to_it() {
+        // The talk a visitor holds on a visit is part of it.
+        let found = events("8月28日，示范区党工委书记王家鹏到大北张村调研，并与征迁干部们座谈。");
+        assert_eq!(found.len(), 1, "{found:?}");
         let found = events("7月15日，推进会在连云港召开。许仲梓出席会议并讲话。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("许仲梓"), "{found:?}");
