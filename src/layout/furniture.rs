@@ -125,7 +125,11 @@ fn page_number(line: &str) -> bool {
             && w[1].is_ascii_digit()
             && !chars.iter().any(|c| c.is_ascii_lowercase())
     });
-    lettered || line.contains('版')
+    // (第3版, 3版, 第三版; not the 版 of 新版条例.)
+    let numbered = chars
+        .windows(2)
+        .any(|w| w[1] == '版' && (w[0].is_ascii_digit() || "一二三四五六七八九十".contains(w[0])));
+    lettered || numbered
 }
 
 #[cfg(test)]
@@ -171,6 +175,7 @@ mod tests {
     fn story_lines_are_no_furniture() {
         // A date in a story's sentence, a headline, a dateline.
         assert_eq!(parse_furniture("2019年9月20日，全市召开工作会议。"), None);
+        assert_eq!(parse_furniture("2019年9月20日起新版条例施行"), None);
         assert_eq!(parse_furniture("我市启动森林防火宣传月活动"), None);
         assert_eq!(parse_furniture("本报讯（记者 林海涛）9月20日上午"), None);
     }
