@@ -141,6 +141,20 @@ impl Found {
         }
     }
 
+    /// Takes in the triggers, participants (in the role `role_of` gives them) and places of
+    /// `other`, told as an event of its own but part of this one.
+    fn absorb(&mut self, other: Found, role_of: impl Fn(Role) -> Role) {
+        self.triggers.extend(other.triggers);
+        self.triggers.sort();
+        self.triggers.dedup();
+        for (m, role) in other.participants {
+            self.add_participant(m, role_of(role));
+        }
+        for p in other.places {
+            self.add_place(p);
+        }
+    }
+
     fn add_place(&mut self, mention: usize) {
         if !self.places.contains(&mention) {
             self.places.push(mention);
@@ -445,21 +459,13 @@ fn merge_into(
         return events.len() - 1;
     };
     let target = &mut events[i];
-    target.triggers.extend(event.triggers);
-    target.triggers.sort();
-    target.triggers.dedup();
     // A time of the event's own beats one carried from earlier sentences.
     if target.time.is_none() || (target.time_carried && !event.time_carried && event.time.is_some())
     {
         target.time = event.time;
         target.time_carried = event.time_carried;
     }
-    for (m, role) in event.participants {
-        target.add_participant(m, role);
-    }
-    for p in event.places {
-        target.add_place(p);
-    }
+    target.absorb(event, |role| role);
     i
 }
 
@@ -488,20 +494,13 @@ fn parts_into_wholes(events: &mut Vec<Found>, mentions: &[Mention], times: &[Tim
         };
         let part = events.remove(k);
         let speech = part.kind == "speech";
-        let target = &mut events[m];
-        target.triggers.extend(part.triggers);
-        target.triggers.sort();
-        for (p, role) in part.participants {
-            let role = if speech && role == Role::Agent {
+        events[m].absorb(part, |role| {
+            if speech && role == Role::Agent {
                 Role::Attendee
             } else {
                 role
-            };
-            target.add_participant(p, role);
-        }
-        for p in part.places {
-            target.add_place(p);
-        }
+            }
+        });
     }
 }
 

@@ -3,6 +3,7 @@
 //! (示范区党工委宣传部, 中国银行新区支行, 焦作通财创新创业投资基金（有限合伙）).
 
 use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use crate::lexicon::WordClass;
 use crate::segment::Token;
 
 /// Tags of words that can be part of an organization name before its suffix.
@@ -40,20 +41,21 @@ fn abbreviation_before(r: &Recognizer, prev: &Token) -> Option<usize> {
 /// True when HanLP's dictionary counts `word` as a place (钱江 of 钱江蔬菜公司, whatever jieba
 /// tags it).
 fn hanlp_place(r: &Recognizer, word: &str) -> bool {
-    r.lexicons
-        .derived
-        .word_classes
-        .get(word)
-        .is_some_and(|(class, _)| *class == crate::lexicon::WordClass::Place)
+    hanlp_class(r, word) == Some(WordClass::Place)
 }
 
 /// True when HanLP's dictionary counts `word` as an ordinary word.
 pub(super) fn ordinary_word(r: &Recognizer, word: &str) -> bool {
+    hanlp_class(r, word) == Some(WordClass::Common)
+}
+
+/// The class HanLP's dictionary gives `word`, where it differs from jieba's tag.
+fn hanlp_class(r: &Recognizer, word: &str) -> Option<WordClass> {
     r.lexicons
         .derived
         .word_classes
         .get(word)
-        .is_some_and(|(class, _)| *class == crate::lexicon::WordClass::Common)
+        .map(|(class, _)| *class)
 }
 
 /// Single characters that make a name relative to the paper's region (市委, 区城管局).
