@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, RwLock};
 
 use crate::error::{Error, Result};
-use crate::events::{self, Detector, Found};
+use crate::events::{self, Detector, Found, Role};
 use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
 use crate::recognize::{posts, Mention, MentionKind, Recognizer};
@@ -280,6 +280,9 @@ pub fn times_in(text: &crate::recognize::Text, date: Option<&str>) -> Vec<TimeMe
         .collect()
 }
 
+/// Roles that make attending the same event go without saying.
+const LEADING: &[&str] = &["agent", "host", "counterpart"];
+
 /// Events as the record writes them: entity ids, normalized times, stable ids. An event the text
 /// gives no time for is dated by the article (`basis: article`), the latest it can have been.
 fn event_records(
@@ -318,17 +321,24 @@ fn event_records(
         let date = time
             .as_ref()
             .and_then(|t| t.start.as_deref().or(t.end.as_deref()));
-        let agent = f.agent().map(|m| mentions[m].canonical.as_str());
-        // One argument per entity: its first mention in the role.
+        let agent = f.leader().map(|m| mentions[m].canonical.as_str());
+        // One argument per entity and role: its first mention in the role. Someone may attend
+        // and brief (赵奇玲 参加会议 … 汇报), but one who leads or is met does not also attend.
         let mut participants: Vec<Participant> = Vec::new();
         for &(m, role) in &f.participants {
             let Some(entity) = entities.add(&mentions[m]) else {
                 continue;
             };
-            if !participants.iter().any(|p| p.entity == entity) {
+            let name = role.name();
+            let known = participants.iter().any(|p| {
+                p.entity == entity
+                    && (p.role == name
+                        || (role == Role::Attendee && LEADING.contains(&p.role.as_str())))
+            });
+            if !known {
                 participants.push(Participant {
                     entity,
-                    role: role.name().to_owned(),
+                    role: name.to_owned(),
                     span: [mentions[m].start, mentions[m].end],
                 });
             }

@@ -700,10 +700,10 @@ fn article_dates_stay_apart_from_stated_ones_in_the_store() {
             .unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
-    let village = card("大北张村两委");
+    let insurer = card("都邦财产保险股份有限公司");
     assert!(
-        village.contains("by 2019-08-30  establishment 成立 as agent"),
-        "{village}"
+        insurer.contains("by 2019-08-30  establishment 落户 as agent"),
+        "{insurer}"
     );
     let wang = card("王家鹏");
     assert!(

@@ -27,13 +27,18 @@ const ROLES_TSV: &str = include_str!("../../data/event_roles.tsv");
 /// Event types, as in `ontology/events.ttl` (concepts `zkg:inspection` …).
 pub const TYPES: &[&str] = &[
     "inspection",
+    "visit",
     "meeting",
     "talks",
+    "message",
     "speech",
     "signing",
+    "activity",
     "opening",
     "establishment",
     "appointment",
+    "case",
+    "disaster",
     "earthquake",
     "fire",
     "accident",
@@ -47,7 +52,36 @@ pub const TYPES: &[&str] = &[
 ];
 
 /// Types whose story runs over several sentences (a visit, a meeting, talks).
-const MULTI_SENTENCE: &[&str] = &["inspection", "meeting", "talks"];
+const MULTI_SENTENCE: &[&str] = &["inspection", "visit", "meeting", "talks", "activity"];
+
+/// Incidents: told again and again in one story (爆炸…此次爆炸事件), each is one event per time
+/// and place.
+const INCIDENTS: &[&str] = &[
+    "earthquake",
+    "fire",
+    "accident",
+    "explosion",
+    "attack",
+    "poisoning",
+    "epidemic",
+    "pollution",
+    "casualty",
+    "rescue",
+    "disaster",
+];
+
+/// Types someone attends, accompanies or hosts: a sentence naming only who took part
+/// (肖捷、何立峰参加) belongs to the latest of them.
+const ATTENDED: &[&str] = &[
+    "inspection",
+    "visit",
+    "meeting",
+    "talks",
+    "activity",
+    "opening",
+    "signing",
+    "speech",
+];
 
 /// Sentence openings that continue the event before (调研中，…; 会上，…).
 const CONTINUATIONS: &[&str] = &[
@@ -66,6 +100,14 @@ const CONTINUATIONS: &[&str] = &[
     "活动中",
     "仪式上",
 ];
+
+/// Speech triggers that brief (赵奇玲汇报了…; 余立新做了介绍): the speaker at a meeting or on a
+/// visit is its briefer.
+const BRIEFINGS: &[&str] = &["汇报", "介绍", "作汇报", "补充汇报", "汇报发言"];
+
+/// Nouns that head an event's own name (植树活动, 签约仪式, 植树现场), not something the event
+/// word describes (颁奖晚会舞台).
+const EVENT_HEADS: &[&str] = &["活动", "仪式", "现场", "典礼", "晚会", "期间"];
 
 /// Words before a trigger that make it a plan or a wish, not something that happened.
 const MODALITY: &[&str] = &[
@@ -126,6 +168,16 @@ impl Found {
             .iter()
             .find(|(_, r)| *r == Role::Agent)
             .map(|(m, _)| *m)
+    }
+
+    /// Who leads the event: its agent, else its host (a meeting is hosted, not done).
+    pub fn leader(&self) -> Option<usize> {
+        self.agent().or_else(|| {
+            self.participants
+                .iter()
+                .find(|(_, r)| *r == Role::Host)
+                .map(|(m, _)| *m)
+        })
     }
 
     fn has(&self, mention: usize) -> bool {
@@ -193,24 +245,50 @@ impl Detector {
         let mut current: Option<usize> = None;
         for (start, end) in sentences(&t.chars) {
             let mut found = self.in_sentence(t, mentions, times, start, end);
-            // An event whose sentence gives no time happened when the article last said.
+            // An event whose sentence gives no day (none, or only a clock time: 中午12时30分)
+            // happened when the article last said.
             if let Some(last) = last_date_before(t, times, start) {
-                for f in found.iter_mut().filter(|f| f.time.is_none()) {
+                let dateless = |f: &&mut Found| f.time.is_none_or(|i| times[i].from.is_none());
+                for f in found.iter_mut().filter(dateless) {
                     f.time = Some(last);
                     f.time_carried = true;
                 }
             }
+            // (A time with no day and none to carry, 第一时间, leaves the article to bound it.)
+            for f in found.iter_mut() {
+                f.time = f
+                    .time
+                    .filter(|&i| times[i].from.is_some() || times[i].to.is_some());
+            }
             if found.is_empty() {
                 current = current.filter(|&c| continues(&events[c], t, mentions, start, end));
+                if current.is_none() && self.joins(t, start, end) {
+                    current = events.iter().rposition(|e| ATTENDED.contains(&e.kind));
+                }
                 if let Some(c) = current {
-                    roles::assign(self, t, mentions, start, end, &mut events[c..=c]);
+                    // (蔡奇、王毅等参加上述活动: every happening told so far.)
+                    let told: Vec<usize> = if t.slice(start, end).contains("上述") {
+                        (0..events.len())
+                            .filter(|&i| ATTENDED.contains(&events[i].kind))
+                            .collect()
+                    } else {
+                        vec![c]
+                    };
+                    for i in told {
+                        roles::assign(self, t, mentions, start, end, &mut events[i..=i]);
+                    }
+                    if let Some(p) = speaker(t, mentions, start, end) {
+                        if events[c].kind == "meeting" {
+                            events[c].add_participant(p, Role::Attendee);
+                        }
+                    }
                 }
                 continue;
             }
             let before = events.len();
             let mut merged = Vec::new();
             for event in found {
-                let i = merge_into(&mut events, event, mentions, times);
+                let i = merge_into(&mut events, event, t, mentions, times);
                 merged.push(i);
                 current = Some(i);
             }
@@ -229,8 +307,24 @@ impl Detector {
                 }
             }
         }
-        parts_into_wholes(&mut events, mentions, times);
+        parts_into_wholes(&mut events, t, mentions, times);
         events
+    }
+
+    /// Does the sentence `[start, end)` tell who attends, accompanies or hosts (肖捷、何立峰参加;
+    /// 市委副书记吴云、副市长李杰出席活动) without a trigger of its own? Then it is about the
+    /// happening told just before.
+    fn joins(&self, t: &Text, start: usize, end: usize) -> bool {
+        (start..end).any(|s| {
+            self.cues.starts_with(t.chars[s])
+                && self
+                    .cues
+                    .prefixes(&t.chars[..end], s)
+                    .iter()
+                    .filter(|(e, _)| t.aligned(s, *e))
+                    .flat_map(|(_, cues)| cues.iter())
+                    .any(|c| matches!(c.role, Role::Attendee | Role::Companion | Role::Host))
+        })
     }
 
     /// The events whose triggers are in the sentence `[start, end)`, one per type, with roles,
@@ -270,7 +364,7 @@ impl Detector {
         }
         roles::assign(self, t, mentions, start, end, &mut found);
         for f in &mut found {
-            roles::default_agent(f, t, mentions, start);
+            roles::default_agent(f, t, mentions, start, end);
         }
         found
     }
@@ -288,8 +382,13 @@ impl Detector {
         let mut out = Vec::new();
         for s in (start..end).filter(|&s| self.triggers.starts_with(t.chars[s])) {
             for (e, words) in self.triggers.prefixes(&t.chars[..end], s) {
-                let bounded =
-                    t.token_ending[e].is_some() && (t.token_starting[s].is_some() || e - s >= 2);
+                // (主题边会上: jieba joins 会上, which ends a meeting word as well as 会.)
+                let ends = t.token_ending[e].is_some()
+                    || (t.chars[e - 1] == '会'
+                        && t.token_ending
+                            .get(e + 1)
+                            .is_some_and(|k| k.is_some_and(|k| t.tokens[k].word == "会上")));
+                let bounded = ends && (t.token_starting[s].is_some() || e - s >= 2);
                 let inside_name = mentions.iter().any(|m| {
                     m.kind != MentionKind::Title
                         && m.start <= s
@@ -299,7 +398,13 @@ impl Detector {
                 if !bounded || inside_name {
                     continue;
                 }
-                let kept = !(counted(t, s) || planned(t, start, s) || nominal(t, s, e));
+                let kept = !(counted(t, s)
+                    || planned(t, start, s)
+                    || words.iter().all(|w| nominal(t, s, e, w.kind))
+                    || anniversary(t, e)
+                    || (words.iter().all(|w| w.kind == "appointment") && elect(mentions, e))
+                    || describes_someone(t, mentions, e, end)
+                    || congratulated(t, start, s));
                 out.extend(words.iter().map(|w| (s, e, w.clone(), kept)));
             }
         }
@@ -327,14 +432,93 @@ fn naming_trigger(t: &Text, triggers: &[(usize, usize)]) -> (usize, usize) {
     *triggers.iter().find(noun).unwrap_or(&triggers[0])
 }
 
+/// 会见来华出席中非合作论坛北京峰会的冈比亚总统巴罗: a trigger in a clause that describes a
+/// person (…的 + titles + person) tells who the person is, not an event of this story.
+fn describes_someone(t: &Text, mentions: &[Mention], e: usize, end: usize) -> bool {
+    let clause_end = (e..end)
+        .find(|&i| matches!(t.chars[i], '，' | '。' | '；' | '：'))
+        .unwrap_or(end);
+    let Some(de) = (e..clause_end).find(|&i| t.chars[i] == '的') else {
+        return false;
+    };
+    // (会见[来华出席…的]巴罗: 会见 governs the description; a verb between says so.)
+    let verb_between =
+        (e..de).any(|i| t.token_starting[i].is_some_and(|k| t.tokens[k].tag.starts_with('v')));
+    if verb_between {
+        return false;
+    }
+    let mut pos = de + 1;
+    while let Some(m) = mentions.iter().find(|m| m.start == pos) {
+        if m.kind == MentionKind::Person {
+            return true;
+        }
+        pos = m.end;
+    }
+    false
+}
+
+/// 祝贺她当选连任总统: the happening congratulated on is told as the reason for a message, not
+/// as an event of the day.
+fn congratulated(t: &Text, sentence_start: usize, s: usize) -> bool {
+    let clause: String = t.chars[clause_start(t, sentence_start, s)..s]
+        .iter()
+        .collect();
+    clause.contains("祝贺")
+}
+
+/// Where the clause holding `at` starts, within the sentence starting at `start`.
+fn clause_start(t: &Text, start: usize, at: usize) -> usize {
+    (start..at)
+        .rev()
+        .find(|&i| matches!(t.chars[i], '，' | ',' | '；' | '：' | '。'))
+        .map_or(start, |i| i + 1)
+}
+
+/// 新中国成立70周年, 建党100周年: an anniversary, not the founding.
+fn anniversary(t: &Text, e: usize) -> bool {
+    let after: String = t.chars[e..(e + 8).min(t.chars.len())].iter().collect();
+    let digits = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(*c))
+        .count();
+    digits > 0
+        && after
+            .chars()
+            .skip(digits)
+            .collect::<String>()
+            .starts_with("周年")
+}
+
+/// 当选总统普拉博沃: a title ending in -elect, not an election (a title and a person follow).
+fn elect(mentions: &[Mention], e: usize) -> bool {
+    let title = mentions
+        .iter()
+        .find(|m| m.start == e && m.kind == MentionKind::Title);
+    title.is_some_and(|x| {
+        mentions
+            .iter()
+            .any(|m| m.start == x.end && m.kind == MentionKind::Person)
+    })
+}
+
 /// 49次对接会, 多场座谈会: a count of events, not one event.
 fn counted(t: &Text, s: usize) -> bool {
-    let before: String = t.chars[s.saturating_sub(6)..s].iter().collect();
+    let before: String = t.chars[s.saturating_sub(10)..s].iter().collect();
     let Some(at) = before.rfind(['次', '场']) else {
         return false;
     };
-    let head = &before[..at];
-    head.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千多几数".contains(c))
+    // (累计举行49次政金企融资对接会: the count may stand a few words before the trigger.)
+    if before[at..].contains(|c: char| "，。；：、".contains(c)) {
+        return false;
+    }
+    // (一场边会 is one meeting: 一 counts only after another numeral, as in 十一次.)
+    let head: Vec<char> = before[..at].chars().collect();
+    let numeral = |c: &char| c.is_ascii_digit() || "二三四五六七八九十百千多几数".contains(*c);
+    match head.as_slice() {
+        [.., a, '一'] => numeral(a),
+        [.., c] => numeral(c),
+        [] => false,
+    }
 }
 
 /// A modal or negative word earlier in the trigger's clause.
@@ -353,15 +537,31 @@ fn planned(t: &Text, sentence_start: usize, s: usize) -> bool {
 
 /// A trigger used as a noun for a kind of work or a domain (测量、签约、补偿; 污染防治, 疫情防控),
 /// not for one event.
-fn nominal(t: &Text, s: usize, e: usize) -> bool {
-    // 测量、签约、补偿 and 地震、火灾等 are lists of kinds; 9人死亡、52人受伤 are events.
+fn nominal(t: &Text, s: usize, e: usize, kind: &str) -> bool {
+    // 测量、签约、补偿 and 地震、火灾等 are lists of kinds (智慧化运营、市场功能布局等情况);
+    // 9人死亡、52人受伤 are events.
     let opens_clause = s == 0 || matches!(t.chars[s - 1], '，' | '。' | '；' | '：' | '\n');
-    let listed =
-        (s > 0 && t.chars[s - 1] == '、') || (t.chars.get(e) == Some(&'、') && opens_clause);
+    let incident = INCIDENTS.contains(&kind);
+    let listed = (s > 0 && t.chars[s - 1] == '、')
+        || (t.chars.get(e) == Some(&'、') && (opens_clause || !incident));
+    // (颁奖晚会舞台, 全会精神: a meeting word before a noun names what the noun belongs to.)
+    let modifier =
+        matches!(kind, "meeting" | "activity")
+            && t.token_ending[e].is_some()
+            && t.token_starting.get(e).copied().flatten().is_some_and(|k| {
+                t.tokens[k].tag == "n" && !EVENT_HEADS.contains(&t.tokens[k].word)
+            });
+    let inspects = kind == "inspection";
     let follower = t.token_starting[e]
         .map(|k| t.tokens[k].word)
         .is_some_and(|w| NOMINAL_FOLLOWERS.contains(&w));
-    listed || follower
+    // (视察工作 is a visit, 做好调研工作 or 运营工作 a kind of work: after an inspection word, 工作
+    // is the domain only after a verb.)
+    let verb_before = t.token_ending[s]
+        .map(|k| t.tokens[k].tag)
+        .is_some_and(|tag| tag.starts_with('v'));
+    let works = t.slice(e, (e + 2).min(t.chars.len())) == "工作";
+    listed || modifier || (follower && (!works || verb_before || !inspects))
 }
 
 /// The time of an event: the nearest time expression before the trigger in its sentence, else
@@ -373,9 +573,10 @@ fn time_for(
     end: usize,
     trigger: usize,
 ) -> Option<usize> {
-    // (确保明年五一开园，…成立六个小组: 明年 dates the plan, not what follows.)
+    // (确保明年五一开园，…成立六个小组: 明年 dates the plan, not what follows; 2025年度宏观
+    // 经济形势分析座谈会: a year alone names a period, not when something happened.)
     let inside = |(_, x): &(usize, &TimeMention)| {
-        x.start >= start && x.end <= end && !planned(t, start, x.start)
+        x.start >= start && x.end <= end && !planned(t, start, x.start) && !year_only(x)
     };
     let before = times
         .iter()
@@ -393,15 +594,47 @@ fn time_for(
         .map(|(i, _)| i)
 }
 
-/// The day an earlier sentence of the same paragraph gave (8月28日，王家鹏调研… 他强调…): the
-/// time the paragraph's later sentences go on in. Only a day carries: a year or a month (去年,
-/// 今年4月份) sets a period for a summary, not a date for what follows; nor does a plan's date
-/// (确保明年五一开园).
+/// A time that gives a year and nothing finer (2025年, 今年).
+fn year_only(x: &TimeMention) -> bool {
+    x.from.as_deref().is_some_and(|d| d.len() == "2025".len())
+}
+
+/// The day an earlier sentence of the same paragraph gave (8月28日，王家鹏调研… 他强调…), else
+/// the day of the article's lead (6月20日至21日，李强赴巴伐利亚州参访。… [a later paragraph] 在会见
+/// 索德尔时): the time later sentences go on in. A day from another paragraph in the middle of a
+/// story does not carry (a summary tells one dated item per paragraph). Only a day carries: a
+/// year or a month (去年, 今年4月份) sets a period for a summary, not a date for what follows; nor
+/// does a plan's date (确保明年五一开园).
 fn last_date_before(t: &Text, times: &[TimeMention], at: usize) -> Option<usize> {
-    let paragraph = t.chars[..at]
+    let paragraph_of = |i: usize| t.chars[..i].iter().filter(|&&c| c == '\n').count();
+    let days = days_before(t, times, at);
+    let same_paragraph = days
         .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |i| i + 1);
+        .copied()
+        .rfind(|&i| paragraph_of(times[i].start) == paragraph_of(at));
+    let lead = days
+        .first()
+        .copied()
+        .filter(|&i| paragraph_of(times[i].start) == paragraph_of(first_line_end(t)));
+    same_paragraph.or(lead)
+}
+
+/// Where the lead paragraph ends: the first line that is a sentence (a headline line has no 。).
+fn first_line_end(t: &Text) -> usize {
+    let mut start = 0;
+    for (i, &c) in t.chars.iter().enumerate() {
+        if c == '\n' {
+            if t.chars[start..i].contains(&'。') {
+                return i;
+            }
+            start = i + 1;
+        }
+    }
+    t.chars.len()
+}
+
+/// The days stated before `at`, in text order.
+fn days_before(t: &Text, times: &[TimeMention], at: usize) -> Vec<usize> {
     let sentence_start = |x: &TimeMention| {
         t.chars[..x.start]
             .iter()
@@ -416,14 +649,15 @@ fn last_date_before(t: &Text, times: &[TimeMention], at: usize) -> Option<usize>
     times
         .iter()
         .enumerate()
-        .filter(|(_, x)| x.start >= paragraph && x.end <= at && !x.vague && a_day(x))
+        .filter(|(_, x)| x.end <= at && !x.vague && a_day(x))
         .filter(|(_, x)| !planned(t, sentence_start(x), x.start))
         .map(|(i, _)| i)
-        .next_back()
+        .collect()
 }
 
-/// Does the sentence `[start, end)` go on about `event`? It names the event's agent near its
-/// start (张维宁一行来到…) or opens with a continuation word (调研中，…).
+/// Does the sentence `[start, end)` go on about `event`? It names the event's leader near its
+/// start (张维宁一行来到…), opens with a continuation word (调研中，…), or, after a meeting,
+/// opens with someone speaking (县委书记黄寿龙强调…: a speech at the meeting).
 fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: usize) -> bool {
     if !MULTI_SENTENCE.contains(&event.kind) {
         return false;
@@ -432,7 +666,10 @@ fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: u
     if CONTINUATIONS.iter().any(|w| opening.starts_with(w)) {
         return true;
     }
-    let agent = event.agent().map(|a| &mentions[a].canonical);
+    if event.kind == "meeting" && speaker(t, mentions, start, end).is_some() {
+        return true;
+    }
+    let agent = event.leader().map(|a| &mentions[a].canonical);
     mentions.iter().any(|m| {
         m.start >= start
             && m.start < (start + 16).min(end)
@@ -441,16 +678,39 @@ fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: u
     })
 }
 
+/// The person a sentence opens with (after titles) when the sentence reports what they said
+/// (黄寿龙在了解…后指出).
+fn speaker(t: &Text, mentions: &[Mention], start: usize, end: usize) -> Option<usize> {
+    let mut pos = start;
+    for (m, x) in mentions.iter().enumerate() {
+        if x.start < pos {
+            continue;
+        }
+        if x.start != pos || x.end > end {
+            return None;
+        }
+        if x.kind == MentionKind::Person {
+            let rest = t.slice(x.end, end);
+            let speaks = SPEECH.iter().chain(&["说"]).any(|w| rest.contains(w));
+            return speaks.then_some(m);
+        }
+        pos = x.end;
+    }
+    None
+}
+
 /// Adds `event` to `events`, merged into an earlier event of the same type whose agent and
 /// time agree; returns its index.
 fn merge_into(
     events: &mut Vec<Found>,
     event: Found,
+    t: &Text,
     mentions: &[Mention],
     times: &[TimeMention],
 ) -> usize {
     let same = events.iter().position(|e| {
         e.kind == event.kind
+            && names_agree(t, e, &event)
             && agents_agree(e, &event, mentions)
             && times_agree(e.time.map(|i| &times[i]), event.time.map(|i| &times[i]))
     });
@@ -469,48 +729,150 @@ fn merge_into(
     i
 }
 
-/// Parts of a happening told as events of their own join it: a speech after a meeting at a time
-/// that agrees (会议召开… 许仲梓出席会议并讲话: its speaker an attendee), and a talk the visitor
-/// holds during a visit (王家鹏到大北张村调研… 与征迁干部们座谈), same agent, same time.
-fn parts_into_wholes(events: &mut Vec<Found>, mentions: &[Mention], times: &[TimeMention]) {
+/// Parts of a happening told as events of their own join it, at a time that agrees:
+/// - a speech after a meeting (会议召开… 许仲梓出席会议并讲话: its speaker an attendee, or a
+///   briefer when the speech is a briefing: 赵奇玲汇报了…), and a briefing on a visit;
+/// - a talk the visitor holds during a visit (王家鹏到大北张村调研… 与征迁干部们座谈), same leader;
+/// - a signing the two sides witness after their talks (会见后，两国领导人共同见证签署…);
+/// - the opening of a meeting (2022全国中小企业数字化转型大会在山东济南开幕);
+/// - a look around by someone already taking part, on the same day (吴云、李杰出席活动。吴云一行
+///   来到活动现场，认真查看…).
+fn parts_into_wholes(
+    events: &mut Vec<Found>,
+    t: &Text,
+    mentions: &[Mention],
+    times: &[TimeMention],
+) {
     let mut k = 0;
     while k < events.len() {
-        let time = |e: &Found| e.time.map(|i| &times[i]);
         let part = &events[k];
-        let whole = (0..k).rev().find(|&m| {
+        let whole = (0..k).rev().find_map(|m| {
             let whole = &events[m];
-            let speech_at_meeting = whole.kind == "meeting" && part.kind == "speech";
-            let talk_on_visit = whole.kind == "inspection"
-                && part.kind == "meeting"
-                && matches!((whole.agent(), part.agent()), (Some(a), Some(b))
-                    if mentions[a].canonical == mentions[b].canonical);
-            (speech_at_meeting || talk_on_visit)
-                && whole.trigger.0 < part.trigger.0
-                && times_agree(time(whole), time(part))
+            let agree = whole.trigger.0 < part.trigger.0
+                && times_agree(whole.time.map(|i| &times[i]), part.time.map(|i| &times[i]));
+            agree
+                .then(|| role_in_whole(whole, part, t, mentions, times))
+                .flatten()
+                .map(|role| (m, role))
         });
-        let Some(m) = whole else {
+        let Some((m, role)) = whole else {
             k += 1;
             continue;
         };
         let part = events.remove(k);
-        let speech = part.kind == "speech";
-        events[m].absorb(part, |role| {
-            if speech && role == Role::Agent {
-                Role::Attendee
-            } else {
-                role
-            }
+        events[m].absorb(part, |r| match r {
+            Role::Agent | Role::Host => role,
+            r => r,
         });
     }
+}
+
+/// If `part` is part of `whole`, the role its agent has in the whole.
+fn role_in_whole(
+    whole: &Found,
+    part: &Found,
+    t: &Text,
+    mentions: &[Mention],
+    times: &[TimeMention],
+) -> Option<Role> {
+    let briefing = part
+        .triggers
+        .iter()
+        .any(|&(s, e)| BRIEFINGS.contains(&t.slice(s, e).as_str()));
+    let canonical = |m: usize| mentions[m].canonical.as_str();
+    let takes_part = |e: &Found, m: usize| {
+        e.participants
+            .iter()
+            .any(|&(x, _)| canonical(x) == canonical(m))
+    };
+    let same_leader = matches!((whole.leader(), part.leader()), (Some(a), Some(b)) if canonical(a) == canonical(b));
+    let same_day = match (whole.time, part.time) {
+        (Some(a), Some(b)) => times[a].from.is_some() && times[a].from == times[b].from,
+        _ => false,
+    };
+    let in_clause_after = !t.chars[whole.trigger.1..part.trigger.0.max(whole.trigger.1)]
+        .iter()
+        .any(|c| matches!(c, '，' | '。' | '；' | '\n'));
+    match (whole.kind, part.kind) {
+        ("meeting", "speech") if briefing => Some(Role::Briefer),
+        ("meeting", "speech") => Some(Role::Attendee),
+        ("inspection" | "visit", "speech") if briefing => Some(Role::Briefer),
+        ("inspection" | "visit", "meeting") if same_leader => Some(Role::Agent),
+        ("talks", "signing") if part.leader().is_none_or(|p| takes_part(whole, p)) => {
+            Some(Role::Agent)
+        }
+        ("meeting", "opening") if in_clause_after => Some(Role::Host),
+        (w, "inspection")
+            if ATTENDED.contains(&w)
+                && w != "inspection"
+                && same_day
+                && part.leader().is_some_and(|p| takes_part(whole, p)) =>
+        {
+            Some(Role::Attendee)
+        }
+        _ => None,
+    }
+}
+
+/// Two meetings each called by a name of their own (缔约方大会, CEO会议) are two meetings; a
+/// meeting referred to without a name (出席会议, 此次会议), or by a word of the other's name
+/// (举行学习…报告座谈会 … 在学习座谈会上), is the one told before.
+fn names_agree(t: &Text, a: &Found, b: &Found) -> bool {
+    if a.kind != "meeting" {
+        return true;
+    }
+    match (meeting_name(t, a.trigger.0), meeting_name(t, b.trigger.0)) {
+        (Some(x), Some(y)) => {
+            x == y || lead_in(t, b.trigger.0).contains(x) || lead_in(t, a.trigger.0).contains(y)
+        }
+        _ => true,
+    }
+}
+
+/// The word that names a meeting, right before its trigger (亚太电协CEO会议 → CEO), if any.
+fn meeting_name<'t>(t: &'t Text, s: usize) -> Option<&'t str> {
+    let token = &t.tokens[t.token_ending[s]?];
+    // (Not a verb, preposition, pronoun, adverb, particle, number or punctuation: 出席会议.)
+    let names = !token
+        .tag
+        .starts_with(['v', 'p', 'r', 'd', 'u', 'x', 'c', 'f', 'm', 'q'])
+        && !["本次", "此次", "这次", "该"].contains(&token.word);
+    names.then_some(token.word)
+}
+
+/// The text of the clause before `at`.
+fn lead_in(t: &Text, at: usize) -> String {
+    let from = t.chars[..at]
+        .iter()
+        .rposition(|&c| matches!(c, '，' | '。' | '；' | '：' | '\n'))
+        .map_or(0, |i| i + 1);
+    t.slice(from, at)
 }
 
 /// One visit or meeting may name its agent in one sentence only; other events (an opening,
 /// an establishment, an accident) are one only with the same agent.
 fn agents_agree(a: &Found, b: &Found, mentions: &[Mention]) -> bool {
-    match (a.agent(), b.agent()) {
+    // (A meeting convened by 全国政协 is presided over by 王勇: several hosts, one meeting.)
+    if a.kind == "meeting" {
+        return true;
+    }
+    match (a.leader(), b.leader()) {
         (Some(x), Some(y)) => mentions[x].canonical == mentions[y].canonical,
+        (None, None) => places_agree(a, b, mentions),
         _ => MULTI_SENTENCE.contains(&a.kind),
     }
+}
+
+/// Events with places of their own are one only if they share one.
+fn places_agree(a: &Found, b: &Found, mentions: &[Mention]) -> bool {
+    let canonical = |e: &Found| -> Vec<&str> {
+        e.places
+            .iter()
+            .map(|&m| mentions[m].canonical.as_str())
+            .collect()
+    };
+    let (x, y) = (canonical(a), canonical(b));
+    x.is_empty() || y.is_empty() || x.iter().any(|p| y.contains(p))
 }
 
 fn times_agree(a: Option<&TimeMention>, b: Option<&TimeMention>) -> bool {
@@ -623,7 +985,7 @@ mod tests {
     }
 
     #[test]
-    fn a_day_carries_to_the_paragraph_s_later_sentences() {
+    fn a_day_carries_to_the_article_s_later_sentences() {
         // The lead dates the visit; the talk two sentences on happened that day too.
         let found = events("8月28日，王家鹏到大北张村调研。王家鹏与村干部座谈，听取汇报。");
         assert!(
@@ -632,10 +994,14 @@ mod tests {
                 .any(|e| e.starts_with("meeting 座谈 [carried 2019-08-28]")),
             "{found:?}"
         );
-        // Not into the next paragraph, and not from a month or a year.
-        let found = events("8月28日，王家鹏到大北张村调研。\n王家鹏与村干部座谈。");
+        // Also into a later paragraph (a trip's stops told one per paragraph), but not from a
+        // month or a year.
+        let found = events("6月20日，李强赴巴伐利亚州参访。\n在会见州长索德尔时，李强表示欢迎。");
         assert!(
-            found.iter().any(|e| e == "meeting 座谈 agent:王家鹏"),
+            found
+                .iter()
+                .any(|e| e.starts_with("talks 会见 [carried 2019-06-20]")
+                    && e.contains("agent:李强")),
             "{found:?}"
         );
         let found = events("今年4月份，中国银行新区支行开业。都邦保险相继落户。");

@@ -1,5 +1,8 @@
 //! Roles: who leads, accompanies, briefs, attends or hosts an event, and where it happens, read
 //! from the cue words around the entities (`data/event_roles.tsv`).
+//!
+//! Only persons and organizations take part in an event; a place a cue points at (苍南县召开,
+//! 会见斯洛文尼亚…) is where the event happens, never its agent or counterpart.
 
 use super::{Detector, Found};
 use crate::recognize::{Mention, MentionKind, Text};
@@ -36,6 +39,16 @@ impl Role {
     }
 }
 
+/// Event types with another side: X会见Y, X同Y会谈, X致电Y, X与Y签订.
+const TWO_SIDED: &[&str] = &["talks", "message", "signing"];
+
+/// Characters before a person that make it the object of a preposition (为李强举行, 向市委汇报),
+/// not the one who acts.
+const PREPOSITIONS: &str = "向对为给";
+
+/// Prepositions that are also "and" (X与Y出席): the other side only where an event has one.
+const WITH: &str = "同与跟";
+
 /// Gives roles and places to `events` (all in the sentence `[start, end)`) from the cue words
 /// in the sentence; each cue serves the event whose trigger is nearest to it.
 pub(super) fn assign(
@@ -70,29 +83,30 @@ pub(super) fn assign(
             continue;
         };
         let word = t.slice(s, e);
-        let nearest = (0..events.len())
-            .min_by_key(|&i| events[i].trigger.0.abs_diff(s))
-            .unwrap_or(0);
         for cue in cues {
-            let event = &mut events[nearest];
-            // 同 and 与 name the other side of talks only (X同Y会谈); elsewhere they are "and".
-            if matches!(word.as_str(), "同" | "与") && event.kind != "talks" {
+            // 同 and 与 name the other side of talks, messages and signings only (X同Y会谈);
+            // elsewhere they are "and".
+            let two_sided = matches!(word.as_str(), "同" | "与");
+            let Some(target) = nearest(events, s, two_sided) else {
                 continue;
-            }
+            };
             let found = if cue.after {
                 after(t, mentions, e, end, cue.role)
             } else {
-                before(mentions, scope_start, s, cue.role)
+                let from = list_start(t, mentions, start, scope_start, s, &word);
+                before(t, mentions, start, from, s, cue.role)
             };
+            let event = &mut events[target];
             for &m in &found {
-                match cue.role {
-                    Role::Place => event.add_place(m),
+                match (cue.role, mentions[m].kind) {
+                    (Role::Place, _) | (_, MentionKind::Place) => event.add_place(m),
                     // (在市智慧金服中心举办: the venue does not host.)
                     _ if event.places.contains(&m) => {}
-                    role => event.add_participant(m, role),
+                    (role, _) => event.add_participant(m, role),
                 }
             }
-            if !found.is_empty() {
+            // (A venue before a cue, 在云南主持召开, leaves the persons before it to the cue.)
+            if !found.is_empty() && cue.role != Role::Place {
                 scope_start = e;
             }
         }
@@ -100,37 +114,92 @@ pub(super) fn assign(
     }
 }
 
-/// With no agent or host from a cue, the person named last before the trigger in its sentence
-/// leads it (本报讯（记者…）…主任王家鹏在调研…时强调: 王家鹏, not the reporter); an opening or establishment is done by the organizations before
-/// the trigger in its clause (中国银行新区支行开业, 都邦保险、国元保险…相继落户).
-pub(super) fn default_agent(event: &mut Found, t: &Text, mentions: &[Mention], start: usize) {
-    let led = event
-        .participants
-        .iter()
-        .any(|(_, r)| matches!(r, Role::Agent | Role::Host));
+/// The event whose trigger is nearest to `at`; with `two_sided`, only events that have another
+/// side.
+fn nearest(events: &[Found], at: usize, two_sided: bool) -> Option<usize> {
+    (0..events.len())
+        .filter(|&i| !two_sided || TWO_SIDED.contains(&events[i].kind))
+        .min_by_key(|&i| events[i].trigger.0.abs_diff(at))
+}
+
+/// With no agent or host from a cue, the subject of the trigger's clause leads the event (王伟
+/// 到萧山调研; 习近平同普拉博沃举行会谈: 习近平, not the one after 同); else the last person
+/// before the trigger in its sentence; else the person who opens a later clause (在会见索德尔
+/// 时，李强表示). A reporter in brackets (本报讯（记者刘健）) leads nothing. A list of persons as
+/// subject (赵奇玲、周春涌…发言) all lead. A meeting is hosted, not done: its leader is its host,
+/// unless it is only where someone speaks (在座谈会上说: an attendee). An opening or
+/// establishment with no person is done by the organizations before the trigger in its clause
+/// (中国银行新区支行开业, 都邦保险、国元保险…相继落户).
+pub(super) fn default_agent(
+    event: &mut Found,
+    t: &Text,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+) {
+    let led = event.participants.iter().any(|(_, r)| match event.kind {
+        "activity" => true,
+        _ => matches!(r, Role::Agent | Role::Host),
+    });
     if led {
         return;
     }
-    let trigger = event.trigger.0;
+    let (trigger, trigger_end) = event.trigger;
     // (…倪晓锦，…陆静、何刚等陪同调研: those before 陪同 go with someone else's visit.)
     if t.chars[..trigger].ends_with(&['陪', '同']) {
         return;
     }
-    let person = (0..mentions.len()).rev().find(|&m| {
-        let x = &mentions[m];
-        x.kind == MentionKind::Person && x.start >= start && x.end <= trigger && !event.has(m)
-    });
+    // (Those who plant trees or watch a broadcast together take part; no one leads.)
+    let role = match event.kind {
+        "meeting" if t.chars.get(trigger_end) == Some(&'上') => Role::Attendee,
+        "meeting" => Role::Host,
+        "activity" => Role::Attendee,
+        _ => Role::Agent,
+    };
+    let clause = clause_start(t, start, trigger);
+    let free = |m: &usize| {
+        let x = &mentions[*m];
+        x.kind == MentionKind::Person
+            && !event.has(*m)
+            && !in_brackets(t, start, x.start)
+            && !after_preposition(t, mentions, *m, true)
+    };
+    let persons_in = |from: usize, to: usize| {
+        (0..mentions.len()).filter(move |&m| mentions[m].start >= from && mentions[m].end <= to)
+    };
+    let opens_clause = |m: &usize| {
+        let at = np_start(mentions, *m);
+        at > trigger && is_clause_break(t.chars[at - 1])
+    };
+    // (听取…汇报: whoever listens does not brief.)
+    if event.kind == "speech" && t.slice(clause, trigger).contains("听") {
+        return;
+    }
+    // (习近平祝贺普拉博沃当选: the one elected is named right before the word.)
+    let subject = if event.kind == "appointment" {
+        persons_in(clause, trigger).filter(free).last()
+    } else {
+        persons_in(clause, trigger).find(free)
+    };
+    let person = subject
+        .or_else(|| persons_in(start, trigger).filter(free).last())
+        .or_else(|| persons_in(trigger_end, end).filter(free).find(opens_clause));
     if let Some(p) = person {
-        event.add_participant(p, Role::Agent);
+        let limit = if mentions[p].start < trigger {
+            trigger
+        } else {
+            end
+        };
+        for m in list_from(t, mentions, p, limit) {
+            if !event.has(m) {
+                event.participants.push((m, role));
+            }
+        }
         return;
     }
     if matches!(event.kind, "opening" | "establishment" | "signing") {
-        let clause_start = (start..trigger)
-            .rev()
-            .find(|&i| is_clause_break(t.chars[i]))
-            .map_or(start, |i| i + 1);
         for (m, x) in mentions.iter().enumerate() {
-            if x.kind == MentionKind::Organization && x.start >= clause_start && x.end <= trigger {
+            if x.kind == MentionKind::Organization && x.start >= clause && x.end <= trigger {
                 event.participants.push((m, Role::Agent));
             }
         }
@@ -141,31 +210,170 @@ fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | '：' | ':' | '。')
 }
 
-/// The entities a `before` cue points at: persons between `from` and the cue; for agents and
-/// hosts, organizations (then places) when no person is there.
-fn before(mentions: &[Mention], from: usize, cue: usize, role: Role) -> Vec<usize> {
-    let of = |kind: MentionKind| -> Vec<usize> {
+/// Where the clause holding `at` starts, within the sentence starting at `start`.
+fn clause_start(t: &Text, start: usize, at: usize) -> usize {
+    (start..at)
+        .rev()
+        .find(|&i| is_clause_break(t.chars[i]))
+        .map_or(start, |i| i + 1)
+}
+
+/// Is `at` inside brackets opened after `start` (本报讯（记者刘健）)?
+fn in_brackets(t: &Text, start: usize, at: usize) -> bool {
+    let mut depth = 0i32;
+    for &c in &t.chars[start..at] {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// Where the noun phrase ending in mention `m` starts: its titles and organizations joined to it
+/// (省委书记杨长亚 starts at 省委).
+fn np_start(mentions: &[Mention], m: usize) -> usize {
+    let mut at = mentions[m].start;
+    while let Some(x) = mentions
+        .iter()
+        .find(|x| x.end == at && x.kind != MentionKind::Person)
+    {
+        at = x.start;
+    }
+    at
+}
+
+/// Is the person `m` (with its titles) the object of a preposition (为李强举行; with `with`, also
+/// 同印尼当选总统普拉博沃)?
+fn after_preposition(t: &Text, mentions: &[Mention], m: usize, with: bool) -> bool {
+    let at = np_start(mentions, m);
+    at > 0 && (PREPOSITIONS.contains(t.chars[at - 1]) || (with && WITH.contains(t.chars[at - 1])))
+}
+
+/// The persons of the list that starts with person `first` and ends before `limit`: persons
+/// joined by 、，和及与 with their titles between (赵奇玲、县长周春涌、…赵国平).
+fn list_from(t: &Text, mentions: &[Mention], first: usize, limit: usize) -> Vec<usize> {
+    let mut out = vec![first];
+    let mut pos = mentions[first].end;
+    for (m, x) in mentions.iter().enumerate().skip(first + 1) {
+        if x.start < pos || x.end > limit {
+            continue;
+        }
+        let gap = &t.chars[pos..x.start];
+        let joins = gap.len() <= 1 && gap.iter().all(|c| "、，,和及与".contains(*c));
+        if !joins {
+            break;
+        }
+        if x.kind == MentionKind::Person {
+            out.push(m);
+        }
+        pos = x.end;
+    }
+    out
+}
+
+/// Where the persons a `before` cue points at start. 在…陪同下 opens at 在; a list of titled
+/// persons split by commas (省委常委、副省长徐鸣，省人大常委会副主任许仲梓出席) reaches back over
+/// every clause that is one titled person.
+fn list_start(
+    t: &Text,
+    mentions: &[Mention],
+    start: usize,
+    scope_start: usize,
+    cue: usize,
+    word: &str,
+) -> usize {
+    if word == "陪同下" {
+        if let Some(at) = (scope_start..cue).rev().find(|&i| t.chars[i] == '在') {
+            return at + 1;
+        }
+    }
+    let mut from = scope_start;
+    while from > start && matches!(t.chars[from - 1], '，' | ',') {
+        let item_start = clause_start(t, start, from - 1);
+        if !is_titled_person(t, mentions, item_start, from - 1) {
+            break;
+        }
+        from = item_start;
+    }
+    from
+}
+
+/// Is `[start, end)` one list item of titled persons: it opens with a mention and ends with a
+/// person (省委组织部部务会成员、省委非公和社会组织工委书记赵亚莉)?
+fn is_titled_person(t: &Text, mentions: &[Mention], start: usize, end: usize) -> bool {
+    let mut end = end;
+    for tail in ["等", "同志"] {
+        let n = tail.chars().count();
+        if end >= start + n && t.slice(end - n, end) == tail {
+            end -= n;
+        }
+    }
+    let opens = mentions.iter().any(|m| m.start == start);
+    let closes = mentions
+        .iter()
+        .any(|m| m.end == end && m.kind == MentionKind::Person);
+    opens && closes
+}
+
+/// The entities a `before` cue points at: persons between `from` and the cue (not a reporter in
+/// brackets); for agents and hosts, organizations (then places, which become the event's places)
+/// when no person is there. Attendees of a clause that names no one (…来到渑池南站，与群众一起
+/// 参加植树活动) are the persons the sentence opens with.
+fn before(
+    t: &Text,
+    mentions: &[Mention],
+    start: usize,
+    from: usize,
+    cue: usize,
+    role: Role,
+) -> Vec<usize> {
+    let of = |kind: MentionKind, from: usize| -> Vec<usize> {
         (0..mentions.len())
             .filter(|&m| {
-                mentions[m].kind == kind && mentions[m].start >= from && mentions[m].end <= cue
+                let x = &mentions[m];
+                x.kind == kind
+                    && x.start >= from
+                    && x.end <= cue
+                    && !in_brackets(t, start, x.start)
+                    && !after_preposition(t, mentions, m, false)
             })
             .collect()
     };
-    let persons = of(MentionKind::Person);
-    if !persons.is_empty() || !matches!(role, Role::Agent | Role::Host) {
+    let persons = of(MentionKind::Person, from);
+    if !persons.is_empty() {
         return persons;
     }
-    let organizations = of(MentionKind::Organization);
-    if !organizations.is_empty() {
-        return organizations;
+    match role {
+        Role::Agent | Role::Host => {
+            let organizations = of(MentionKind::Organization, from);
+            if organizations.is_empty() {
+                of(MentionKind::Place, from)
+            } else {
+                organizations
+            }
+        }
+        Role::Attendee if !mentions.iter().any(|x| x.start >= from && x.end <= cue) => {
+            let subject = of(MentionKind::Person, start)
+                .into_iter()
+                .find(|&m| !after_preposition(t, mentions, m, true));
+            subject.map_or_else(Vec::new, |m| list_from(t, mentions, m, cue))
+        }
+        _ => Vec::new(),
     }
-    of(MentionKind::Place)
 }
 
 /// The entities an `after` cue points at: the list right after it (到李万街道大北张村、鑫苑小区及
-/// 南李万村; 会见俄罗斯总统普京). For places, an organization followed by a title is someone's
-/// post, not a venue (在省人大常委会副主任…陪同下).
+/// 南李万村; 会见俄罗斯总统普京), past a clause that describes them (会见来华出席峰会的冈比亚总统
+/// 巴罗). For places, an organization followed by a title is someone's post, not a venue (在省人大
+/// 常委会副主任…陪同下).
 fn after(t: &Text, mentions: &[Mention], from: usize, end: usize, role: Role) -> Vec<usize> {
+    let from = if role == Role::Place {
+        from
+    } else {
+        past_description(t, mentions, from, end)
+    };
     let mut pos = from;
     let mut heads = Vec::new();
     let mut persons = Vec::new();
@@ -177,8 +385,11 @@ fn after(t: &Text, mentions: &[Mention], from: usize, end: usize, role: Role) ->
         let gap_ok = if pos == from {
             gap.is_empty() || gap == "了"
         } else {
-            // (、及和 join a list; 的/内 a place in a place; 前/原 a former post: 美国前商务部长.)
-            gap.chars().count() <= 3 && gap.chars().all(|c| "、及和与以的内并前原".contains(c))
+            // (、及和 join a list; 的/内 a place in a place; 前/原 a former post: 美国前商务部长;
+            // 兼 a second post: 副总理兼外长法永; 当选/候任 a post to come: 印尼当选总统.)
+            let joins = gap.chars().count() <= 3
+                && gap.chars().all(|c| "、及和与以的内并前原兼".contains(c));
+            joins || ["当选", "候任", "新任", "时任"].contains(&gap.as_str())
         };
         if !gap_ok {
             break;
@@ -201,9 +412,32 @@ fn after(t: &Text, mentions: &[Mention], from: usize, end: usize, role: Role) ->
         }
         pos = x.end;
     }
-    if role == Role::Place || persons.is_empty() {
-        heads
-    } else {
-        persons
+    // (会见美国代表团: a delegation is met; 率调研组: the group a leader brings is not a
+    // participant of its own.)
+    match role {
+        Role::Place => heads,
+        Role::Counterpart if persons.is_empty() => heads,
+        _ => persons,
     }
+}
+
+/// Past a describing clause ending in 的 (来华出席第19届亚洲运动会开幕式的) to the list it
+/// describes, when a person follows within the clause; else `from`.
+fn past_description(t: &Text, mentions: &[Mention], from: usize, end: usize) -> usize {
+    if mentions.iter().any(|m| m.start == from) {
+        return from;
+    }
+    let clause_end = (from..end)
+        .find(|&i| is_clause_break(t.chars[i]))
+        .unwrap_or(end);
+    let Some(person) = mentions
+        .iter()
+        .find(|m| m.kind == MentionKind::Person && m.start > from && m.end <= clause_end)
+    else {
+        return from;
+    };
+    (from..person.start)
+        .rev()
+        .find(|&i| t.chars[i] == '的')
+        .map_or(from, |i| i + 1)
 }
