@@ -177,12 +177,12 @@ pub(super) fn default_agent(
     }
     // (习近平祝贺普拉博沃当选: the one elected is named right before the word.)
     let subject = if event.kind == "appointment" {
-        persons_in(clause, trigger).filter(free).last()
+        persons_in(clause, trigger).rfind(free)
     } else {
         persons_in(clause, trigger).find(free)
     };
     let person = subject
-        .or_else(|| persons_in(start, trigger).filter(free).last())
+        .or_else(|| persons_in(start, trigger).rfind(free))
         .or_else(|| persons_in(trigger_end, end).filter(free).find(opens_clause));
     if let Some(p) = person {
         let limit = if mentions[p].start < trigger {
