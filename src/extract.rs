@@ -13,8 +13,8 @@ use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
 use crate::recognize::{posts, Mention, MentionKind, Recognizer};
 use crate::record::{
-    entity_id, Argument, Credit, Entity, EntityType, Event, EventTime, Participant, Post, Record,
-    SourceSpan, TimeBasis,
+    entity_id, Argument, Credit, Entity, EntityType, Event, EventCount, EventTime, Participant,
+    Post, Record, SourceSpan, TimeBasis,
 };
 use crate::resolve::Region;
 use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
@@ -308,16 +308,25 @@ fn event_records(
             end: t.to.clone(),
             part: t.part.map(str::to_owned),
         });
-        let time = stated.or_else(|| {
-            article_date.map(|date| EventTime {
+        // (A time with no date, 当场 or 第一时间, keeps its text; the article's date bounds it.)
+        let dated = |t: &EventTime| t.start.is_some() || t.end.is_some();
+        let time = match (stated, article_date) {
+            (Some(t), Some(date)) if !dated(&t) => Some(EventTime {
+                basis: TimeBasis::Article,
+                start: Some(date.to_owned()),
+                end: Some(date.to_owned()),
+                ..t
+            }),
+            (Some(t), _) => Some(t),
+            (None, date) => date.map(|date| EventTime {
                 text: String::new(),
                 span: [0, 0],
                 basis: TimeBasis::Article,
                 start: Some(date.to_owned()),
                 end: Some(date.to_owned()),
                 part: None,
-            })
-        });
+            }),
+        };
         let date = time
             .as_ref()
             .and_then(|t| t.start.as_deref().or(t.end.as_deref()));
@@ -365,6 +374,11 @@ fn event_records(
             time,
             places,
             participants,
+            count: f.count.as_ref().map(|c| EventCount {
+                text: chars[c.start..c.end].iter().collect(),
+                span: [c.start, c.end],
+                value: c.value,
+            }),
         });
     }
     out

@@ -258,6 +258,9 @@ fn write_event(w: &mut Writer, s: &NamedNode, node: &Node) {
     if let Some(trigger) = &d.trigger {
         w.add(s, zkg("trigger"), zh(trigger));
     }
+    if let Some(count) = d.count {
+        w.add(s, zkg("count"), Literal::from(count));
+    }
     if let Some(time) = &d.time {
         w.add(
             s,
@@ -266,12 +269,14 @@ fn write_event(w: &mut Writer, s: &NamedNode, node: &Node) {
         );
         // The article's date bounds the event; it is kept apart from dates the text gives, so
         // that queries on zkg:startDate see stated (and carried) dates only.
+        if !time.text.is_empty() {
+            w.add(s, zkg("timeText"), zh(&time.text));
+        }
         if time.basis == TimeBasis::Article {
             if let Some(date) = &time.end {
                 w.add(s, zkg("reportedBy"), date_literal(date));
             }
         } else {
-            w.add(s, zkg("timeText"), zh(&time.text));
             if let Some(start) = &time.start {
                 w.add(s, zkg("startDate"), date_literal(start));
             }

@@ -126,6 +126,17 @@ pub struct Event {
     pub time: Option<EventTime>,
     pub places: Vec<Argument>,
     pub participants: Vec<Participant>,
+    /// How many people an incident befell, where the text says (6人当场死亡).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<EventCount>,
+}
+
+/// A count as written (`6人`, `39人`, `5例`), its span and its value (at least: 300多人 → 300).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventCount {
+    pub text: String,
+    pub span: [usize; 2],
+    pub value: u64,
 }
 
 /// A time expression and its normalized ISO 8601 bounds, as precise as the text.
@@ -160,7 +171,8 @@ pub enum TimeBasis {
     /// The last time an earlier sentence of the article gave (a meeting dated in the lead, its
     /// speeches told after).
     Carried,
-    /// No time in the text before it: the article's date, the latest the event can be.
+    /// No date in the text before it (no time, or one without a date: 当场, 第一时间): the
+    /// article's date, the latest the event can be.
     Article,
 }
 

@@ -91,6 +91,10 @@ fn event_spans(recognizer: &Recognizer, detector: &Detector, sentence: &Sentence
         for &m in &event.places {
             spans.push(span(Label::Place, (mentions[m].start, mentions[m].end)));
         }
+        // (CEC's participant of 6人当场死亡 is 6人.)
+        if let Some(c) = &event.count {
+            spans.push(span(Label::Participant, (c.start, c.end)));
+        }
         for &(m, _) in &event.participants {
             spans.push(span(
                 Label::Participant,

@@ -12,6 +12,7 @@
 //! and times agree are one event; across articles, [`event_id`] gives the same event the same
 //! id (type, date and agent), so a graph merges them and keeps every article.
 
+mod counts;
 mod roles;
 
 use crate::error::Result;
@@ -19,6 +20,7 @@ use crate::lexicon::{choice, parse_tsv, strength};
 use crate::recognize::{Dict, Mention, MentionKind, Text};
 use crate::time::TimeMention;
 
+pub use counts::Count;
 pub use roles::Role;
 
 const TRIGGERS_TSV: &str = include_str!("../../data/event_triggers.tsv");
@@ -32,6 +34,7 @@ pub const TYPES: &[&str] = &[
     "talks",
     "message",
     "speech",
+    "statement",
     "signing",
     "activity",
     "opening",
@@ -99,6 +102,9 @@ const CONTINUATIONS: &[&str] = &[
     "会议",
     "活动中",
     "仪式上",
+    // (王沪宁主持会议。他表示…: the one just named goes on.)
+    "他",
+    "她",
 ];
 
 /// Speech triggers that brief (赵奇玲汇报了…; 余立新做了介绍): the speaker at a meeting or on a
@@ -160,6 +166,8 @@ pub struct Found {
     pub places: Vec<usize>,
     /// `(mention index, role)`, in text order.
     pub participants: Vec<(usize, Role)>,
+    /// How many people it befell (casualties, poisonings, cases), where the text says.
+    pub count: Option<Count>,
 }
 
 impl Found {
@@ -196,6 +204,7 @@ impl Found {
     /// Takes in the triggers, participants (in the role `role_of` gives them) and places of
     /// `other`, told as an event of its own but part of this one.
     fn absorb(&mut self, other: Found, role_of: impl Fn(Role) -> Role) {
+        self.count = self.count.take().or(other.count);
         self.triggers.extend(other.triggers);
         self.triggers.sort();
         self.triggers.dedup();
@@ -205,6 +214,14 @@ impl Found {
         for p in other.places {
             self.add_place(p);
         }
+    }
+
+    /// Takes in the triggers of a statement made at this event; the speaker keeps the role they
+    /// have (or get from the sentence's cues).
+    fn hear(&mut self, statement: Found) {
+        self.triggers.extend(statement.triggers);
+        self.triggers.sort();
+        self.triggers.dedup();
     }
 
     fn add_place(&mut self, mention: usize) {
@@ -254,15 +271,19 @@ impl Detector {
                     f.time_carried = true;
                 }
             }
-            // (A time with no day and none to carry, 第一时间, leaves the article to bound it.)
-            for f in found.iter_mut() {
-                f.time = f
-                    .time
-                    .filter(|&i| times[i].from.is_some() || times[i].to.is_some());
+            // What is said in a sentence that goes on with a happening (调研中，他强调…; 县委书记
+            // 黄寿龙指出… after a meeting) is said at it, not a statement of its own.
+            if let Some(c) = current.filter(|&c| continues(&events[c], t, mentions, start, end)) {
+                let (said, rest): (Vec<Found>, Vec<Found>) =
+                    found.into_iter().partition(|f| f.kind == "statement");
+                for statement in said {
+                    events[c].hear(statement);
+                }
+                found = rest;
             }
             if found.is_empty() {
                 current = current.filter(|&c| continues(&events[c], t, mentions, start, end));
-                if current.is_none() && self.joins(t, start, end) {
+                if current.is_none() && self.joins(t, mentions, start, end) {
                     current = events.iter().rposition(|e| ATTENDED.contains(&e.kind));
                 }
                 if let Some(c) = current {
@@ -278,7 +299,11 @@ impl Detector {
                         roles::assign(self, t, mentions, start, end, &mut events[i..=i]);
                     }
                     if let Some(p) = speaker(t, mentions, start, end) {
-                        if events[c].kind == "meeting" {
+                        let known = events[c]
+                            .participants
+                            .iter()
+                            .any(|&(m, _)| mentions[m].canonical == mentions[p].canonical);
+                        if events[c].kind == "meeting" && !known {
                             events[c].add_participant(p, Role::Attendee);
                         }
                     }
@@ -314,14 +339,14 @@ impl Detector {
     /// Does the sentence `[start, end)` tell who attends, accompanies or hosts (肖捷、何立峰参加;
     /// 市委副书记吴云、副市长李杰出席活动) without a trigger of its own? Then it is about the
     /// happening told just before.
-    fn joins(&self, t: &Text, start: usize, end: usize) -> bool {
+    fn joins(&self, t: &Text, mentions: &[Mention], start: usize, end: usize) -> bool {
         (start..end).any(|s| {
             self.cues.starts_with(t.chars[s])
                 && self
                     .cues
                     .prefixes(&t.chars[..end], s)
                     .iter()
-                    .filter(|(e, _)| t.aligned(s, *e))
+                    .filter(|(e, _)| roles::on_boundaries(t, mentions, s, *e))
                     .flat_map(|(_, cues)| cues.iter())
                     .any(|c| matches!(c.role, Role::Attendee | Role::Companion | Role::Host))
         })
@@ -345,7 +370,15 @@ impl Detector {
             if !kept || (any_strong && !word.strong) {
                 continue;
             }
-            match found.iter_mut().find(|f| f.kind == word.kind) {
+            // (造成2人死亡、3人受伤: a count belongs to its own trigger; 确诊病例 is one.)
+            let own_count = counts::COUNTED.contains(&word.kind);
+            let same = |f: &&mut Found| {
+                f.kind == word.kind
+                    && (!own_count
+                        || t.slice(f.trigger.0, f.trigger.1) == t.slice(s, e)
+                        || f.triggers.last().is_some_and(|&(_, last)| last == s))
+            };
+            match found.iter_mut().find(same) {
                 Some(f) => f.triggers.push((s, e)),
                 None => found.push(Found {
                     kind: word.kind,
@@ -355,16 +388,26 @@ impl Detector {
                     time_carried: false,
                     places: Vec::new(),
                     participants: Vec::new(),
+                    count: None,
                 }),
             }
         }
         for f in &mut found {
             f.trigger = naming_trigger(t, &f.triggers);
             f.time = time_for(t, times, start, end, f.trigger.0);
+            if counts::COUNTED.contains(&f.kind) {
+                f.count = f
+                    .triggers
+                    .iter()
+                    .find_map(|&(s, e)| counts::count_at(t, s, e));
+            }
         }
         roles::assign(self, t, mentions, start, end, &mut found);
         for f in &mut found {
             roles::default_agent(f, t, mentions, start, end);
+            if INCIDENTS.contains(&f.kind) {
+                roles::default_places(f, t, mentions, start);
+            }
         }
         found
     }
@@ -404,7 +447,10 @@ impl Detector {
                     || anniversary(t, e)
                     || (words.iter().all(|w| w.kind == "appointment") && elect(mentions, e))
                     || describes_someone(t, mentions, e, end)
-                    || congratulated(t, start, s));
+                    || t.chars.get(e) == Some(&'的')
+                    || link_label(t, e)
+                    || congratulated(t, start, s)
+                    || (words.iter().all(|w| w.kind == "statement") && attributed(t, start, s)));
                 out.extend(words.iter().map(|w| (s, e, w.clone(), kept)));
             }
         }
@@ -455,6 +501,17 @@ fn describes_someone(t: &Text, mentions: &[Mention], e: usize, end: usize) -> bo
         pos = m.end;
     }
     false
+}
+
+/// [查看原文](https://…): the label of a link, not text.
+fn link_label(t: &Text, e: usize) -> bool {
+    let rest = &t.chars[e..(e + 8).min(t.chars.len())];
+    rest.windows(2).any(|w| w == [']', '('])
+}
+
+/// 据媒体报道，…; 据介绍，…: the source of what the sentence reports, not a statement of its own.
+fn attributed(t: &Text, sentence_start: usize, s: usize) -> bool {
+    t.chars.get(clause_start(t, sentence_start, s)) == Some(&'据')
 }
 
 /// 祝贺她当选连任总统: the happening congratulated on is told as the reason for a message, not
@@ -711,6 +768,8 @@ fn merge_into(
     let same = events.iter().position(|e| {
         e.kind == event.kind
             && names_agree(t, e, &event)
+            && (!counts::COUNTED.contains(&e.kind)
+                || t.slice(e.trigger.0, e.trigger.1) == t.slice(event.trigger.0, event.trigger.1))
             && agents_agree(e, &event, mentions)
             && times_agree(e.time.map(|i| &times[i]), event.time.map(|i| &times[i]))
     });
@@ -760,6 +819,10 @@ fn parts_into_wholes(
             continue;
         };
         let part = events.remove(k);
+        if part.kind == "statement" {
+            events[m].hear(part);
+            continue;
+        }
         events[m].absorb(part, |r| match r {
             Role::Agent | Role::Host => role,
             r => r,
@@ -802,6 +865,12 @@ fn role_in_whole(
             Some(Role::Agent)
         }
         ("meeting", "opening") if in_clause_after => Some(Role::Host),
+        // (韩正会见科斯塔… 韩正指出: said at the talks.)
+        (w, "statement")
+            if ATTENDED.contains(&w) && part.leader().is_some_and(|p| takes_part(whole, p)) =>
+        {
+            Some(Role::Agent)
+        }
         (w, "inspection")
             if ATTENDED.contains(&w)
                 && w != "inspection"
@@ -949,6 +1018,9 @@ mod tests {
                 for m in &e.places {
                     s += &format!(" @{}", mentions[*m].surface);
                 }
+                if let Some(c) = &e.count {
+                    s += &format!(" #{}", t.slice(c.start, c.end));
+                }
                 s
             })
             .collect()
@@ -1044,11 +1116,153 @@ mod tests {
     }
 
     #[test]
-    fn incidents_keep_time_and_place() {
+    fn incidents_keep_time_place_and_counts() {
         assert_eq!(
-            events("昨天下午3时许，北京市朝阳区发生火灾，造成2人死亡。"),
-            ["fire 火灾 [2019-08-29]", "casualty 死亡 [2019-08-29]"]
+            events("昨天下午3时许，北京市朝阳区发生火灾，造成2人死亡、3人受伤。"),
+            [
+                "fire 火灾 [2019-08-29] @北京市 @朝阳区",
+                "casualty 死亡 [2019-08-29] #2人",
+                "casualty 受伤 [2019-08-29] #3人"
+            ]
         );
+        // The same incident told again is the same event; a count can follow its trigger.
+        let found =
+            events("28日，一所大学发生枪击事件。警方称，此次枪击由争吵引发，死亡人数已上升至3人。");
+        assert_eq!(
+            found.iter().filter(|e| e.starts_with("attack")).count(),
+            1,
+            "{found:?}"
+        );
+        assert!(found.iter().any(|e| e.ends_with("#3人")), "{found:?}");
+        // Court and discipline cases, disasters.
+        let found = events("会议决定给予魏凤和开除党籍处分。");
+        assert!(
+            found.iter().any(|e| e.starts_with("case 开除党籍")),
+            "{found:?}"
+        );
+        assert!(events("7月20日，郑州遭遇特大暴雨。")[0].starts_with("disaster 暴雨"));
+    }
+
+    #[test]
+    fn a_list_of_titled_persons_over_commas_takes_the_cue_s_role() {
+        let found = events(
+            "11月22日，总社副主任王伟率科教社团部副部长沈青、研究室副处长陈安宁等到萧山调研。\
+             省供销社副主任沈省文、业务处处长吴小樟，区供销联社党委书记、主任倪晓锦，党委委员、副主任陆静、何刚等陪同调研。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        for part in [
+            "agent:王伟",
+            "attendee:沈青",
+            "attendee:陈安宁",
+            "companion:沈省文",
+            "companion:吴小樟",
+            "companion:倪晓锦",
+            "companion:陆静",
+            "companion:何刚",
+        ] {
+            assert!(found[0].contains(part), "{part}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_other_side_of_talks_past_a_description_or_a_second_post() {
+        assert_eq!(
+            events("蔡奇5日在人民大会堂会见来华出席中非合作论坛北京峰会的冈比亚总统巴罗。"),
+            ["talks 会见 [2019-08-05] counterpart:巴罗 agent:蔡奇 @人民大会堂"]
+        );
+        let found = events("韩正17日在北京会见斯洛文尼亚副总理兼外长法永。");
+        assert!(found[0].contains("counterpart:法永"), "{found:?}");
+        // 同 names the other side; 当选总统 is a title, not an election.
+        let found =
+            events("4月1日下午，国家主席习近平在北京人民大会堂同印尼当选总统普拉博沃举行会谈。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("talks 会谈 [2019-04-01] counterpart:普拉博沃 agent:习近平"),
+            "{found:?}"
+        );
+        // A message: 祝贺…当选 is the reason, not an event of the day.
+        assert_eq!(
+            events("11月6日，国家主席习近平致电玛雅·桑杜，祝贺她当选连任摩尔多瓦共和国总统。"),
+            ["message 致电 [2018-11-06] counterpart:玛雅·桑杜 agent:习近平"]
+        );
+    }
+
+    #[test]
+    fn who_takes_part_may_be_told_in_a_sentence_of_its_own() {
+        let found = events(
+            "18日，国务院总理李克强在云南主持召开座谈会。李克强说，要用改革办法解决困难。肖捷、何立峰参加。",
+        );
+        assert_eq!(
+            found,
+            ["meeting 座谈会 [2019-08-18] host:李克强 attendee:肖捷 attendee:何立峰 @云南"]
+        );
+        // Who speaks at a meeting attends it; a place that convenes it is where it is.
+        let found = events(
+            "今天下午，苍南县召开联席会议。县委书记黄寿龙强调，要抓住机遇。县领导董庆华、林小同等参加会议。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        for part in ["attendee:黄寿龙", "attendee:董庆华", "@苍南县"] {
+            assert!(found[0].contains(part), "{part}: {found:?}");
+        }
+        // 上述活动: everything told so far; a signing after talks is part of them.
+        let found = events(
+            "9月22日，习近平会见科威特王储米沙勒。会见后，两国领导人共同见证签署合作文件。蔡奇、王毅等参加上述活动。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("attendee:王毅"), "{found:?}");
+    }
+
+    #[test]
+    fn a_statement_stands_alone_unless_made_at_a_happening() {
+        assert_eq!(
+            events("以色列外交部长科亨28日表示，以色列决定召回驻土耳其的外交人员。"),
+            ["statement 表示 [2019-08-28] agent:科亨"]
+        );
+        let found = events("韩正7日会见科斯塔总理。韩正指出，中方高度重视中葡友谊。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("talks"), "{found:?}");
+        // 据…报道 names a source.
+        assert!(events("据媒体报道，土耳其总统埃尔多安指责以色列。")
+            .iter()
+            .all(|e| !e.contains("报道")));
+    }
+
+    #[test]
+    fn two_meetings_with_names_of_their_own_stay_two() {
+        let found = events(
+            "记者从正在召开的第十四届缔约方大会上了解到，红树林面积增加。\n今天（11月9日），2022亚太电协CEO会议在海口召开。",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_briefing_at_a_meeting_and_a_tour_with_a_companion() {
+        let found = events(
+            "10月16日，我县召开信访维稳工作会议，市委秘书长赵仲华出席会议。赵奇玲汇报了工作进展。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("attendee:赵仲华") && found[0].contains("briefer:赵奇玲"));
+        let found = events("李强在宝马公司董事长齐普策陪同下参观了展区。");
+        assert!(
+            found[0].contains("companion:齐普策") && found[0].contains("agent:李强"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn collective_activities_have_attendees() {
+        let found = events(
+            "11月14日，县委书记杨跃民，县长谢喜来，县政协主席郭艳华等来到果园乡，与群众一起参加植树活动。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        for part in [
+            "activity",
+            "attendee:杨跃民",
+            "attendee:谢喜来",
+            "attendee:郭艳华",
+        ] {
+            assert!(found[0].contains(part), "{part}: {found:?}");
+        }
     }
 
     #[test]

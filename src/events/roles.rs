@@ -16,6 +16,8 @@ pub enum Role {
     Briefer,
     Attendee,
     Host,
+    /// Whom a court or discipline case is about.
+    Subject,
     Place,
 }
 
@@ -28,6 +30,7 @@ impl Role {
         ("briefer", Role::Briefer),
         ("attendee", Role::Attendee),
         ("host", Role::Host),
+        ("subject", Role::Subject),
         ("place", Role::Place),
     ];
 
@@ -77,7 +80,7 @@ pub(super) fn assign(
             .prefixes(&t.chars[..end], s)
             .into_iter()
             .rev()
-            .find(|(e, _)| t.aligned(s, *e));
+            .find(|(e, _)| on_boundaries(t, mentions, s, *e));
         let Some((e, cues)) = cue else {
             s += 1;
             continue;
@@ -114,6 +117,14 @@ pub(super) fn assign(
     }
 }
 
+/// Is `[s, e)` a word: on token boundaries, or on a name's edge where jieba glued a one-character
+/// cue to the name (王伟率/nr)?
+pub(super) fn on_boundaries(t: &Text, mentions: &[Mention], s: usize, e: usize) -> bool {
+    let starts = t.token_starting[s].is_some() || mentions.iter().any(|m| m.end == s);
+    let ends = t.token_ending[e].is_some() || mentions.iter().any(|m| m.start == e);
+    starts && ends
+}
+
 /// The event whose trigger is nearest to `at`; with `two_sided`, only events that have another
 /// side.
 fn nearest(events: &[Found], at: usize, two_sided: bool) -> Option<usize> {
@@ -129,7 +140,7 @@ fn nearest(events: &[Found], at: usize, two_sided: bool) -> Option<usize> {
 /// subject (赵奇玲、周春涌…发言) all lead. A meeting is hosted, not done: its leader is its host,
 /// unless it is only where someone speaks (在座谈会上说: an attendee). An opening or
 /// establishment with no person is done by the organizations before the trigger in its clause
-/// (中国银行新区支行开业, 都邦保险、国元保险…相继落户).
+/// (中国银行新区支行开业, 都邦保险、国元保险…相继落户); so is a statement (外交部表示).
 pub(super) fn default_agent(
     event: &mut Found,
     t: &Text,
@@ -139,9 +150,13 @@ pub(super) fn default_agent(
 ) {
     let led = event.participants.iter().any(|(_, r)| match event.kind {
         "activity" => true,
-        _ => matches!(r, Role::Agent | Role::Host),
+        _ => matches!(r, Role::Agent | Role::Host | Role::Subject),
     });
     if led {
+        return;
+    }
+    // (Incidents happen; the persons they befall are not their agents: 信仰坍塌, 3人死亡.)
+    if super::INCIDENTS.contains(&event.kind) && !matches!(event.kind, "attack" | "rescue") {
         return;
     }
     let (trigger, trigger_end) = event.trigger;
@@ -154,6 +169,7 @@ pub(super) fn default_agent(
         "meeting" if t.chars.get(trigger_end) == Some(&'上') => Role::Attendee,
         "meeting" => Role::Host,
         "activity" => Role::Attendee,
+        "case" => Role::Subject,
         _ => Role::Agent,
     };
     let clause = clause_start(t, start, trigger);
@@ -181,9 +197,15 @@ pub(super) fn default_agent(
     } else {
         persons_in(clause, trigger).find(free)
     };
+    // (A statement's speaker is named before what they say.)
+    let later = event.kind != "statement";
     let person = subject
         .or_else(|| persons_in(start, trigger).rfind(free))
-        .or_else(|| persons_in(trigger_end, end).filter(free).find(opens_clause));
+        .or_else(|| {
+            persons_in(trigger_end, end)
+                .filter(free)
+                .find(|m| later && opens_clause(m))
+        });
     if let Some(p) = person {
         let limit = if mentions[p].start < trigger {
             trigger
@@ -197,11 +219,30 @@ pub(super) fn default_agent(
         }
         return;
     }
-    if matches!(event.kind, "opening" | "establishment" | "signing") {
+    if matches!(
+        event.kind,
+        "opening" | "establishment" | "signing" | "statement"
+    ) {
         for (m, x) in mentions.iter().enumerate() {
             if x.kind == MentionKind::Organization && x.start >= clause && x.end <= trigger {
                 event.participants.push((m, Role::Agent));
             }
+        }
+    }
+}
+
+/// With no place from a cue, an incident happens where its clause says before the trigger
+/// (北京市朝阳区发生火灾; 美国马萨诸塞州伍斯特州立大学28日发生枪击事件).
+pub(super) fn default_places(event: &mut Found, t: &Text, mentions: &[Mention], start: usize) {
+    if !event.places.is_empty() {
+        return;
+    }
+    let (trigger, _) = event.trigger;
+    let clause = clause_start(t, start, trigger);
+    for (m, x) in mentions.iter().enumerate() {
+        let venue = matches!(x.kind, MentionKind::Place | MentionKind::Organization);
+        if venue && x.start >= clause && x.end <= trigger && !event.has(m) {
+            event.add_place(m);
         }
     }
 }

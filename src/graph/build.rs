@@ -102,6 +102,9 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
                 part: t.part.clone(),
             });
         }
+        if let Some(count) = &event.count {
+            details.count = details.count.max(Some(count.value));
+        }
         for span in &event.mentions {
             g.graph[e].evidence.insert(evidence(*span));
         }

@@ -76,6 +76,8 @@ pub struct Details {
     /// Event trigger word.
     pub trigger: Option<String>,
     pub time: Option<Time>,
+    /// How many people an incident befell (the largest count any article gives).
+    pub count: Option<u64>,
     /// Article fields.
     pub headline: Option<String>,
     pub date: Option<String>,
