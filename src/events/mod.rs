@@ -431,7 +431,16 @@ impl Detector {
                         && t.token_ending
                             .get(e + 1)
                             .is_some_and(|k| k.is_some_and(|k| t.tokens[k].word == "会上")));
-                let bounded = ends && (t.token_starting[s].is_some() || e - s >= 2);
+                // (赶赴现场/l: a verb jieba joined to its object; not 会议室/n, a room, nor
+                // 发言人/l, a title.)
+                let verb_with_object = e - s >= 2
+                    && t.token_starting[s].is_some_and(|k| {
+                        let tag = t.tokens[k].tag;
+                        tag.starts_with('v') || tag == "l" || tag == "i"
+                    })
+                    && !mentions.iter().any(|m| m.start <= s && s < m.end);
+                let bounded =
+                    (ends && (t.token_starting[s].is_some() || e - s >= 2)) || verb_with_object;
                 let inside_name = mentions.iter().any(|m| {
                     m.kind != MentionKind::Title
                         && m.start <= s
@@ -712,8 +721,8 @@ fn days_before(t: &Text, times: &[TimeMention], at: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Does the sentence `[start, end)` go on about `event`? It names the event's leader near its
-/// start (张维宁一行来到…), opens with a continuation word (调研中，…), or, after a meeting,
+/// Does the sentence `[start, end)` go on about `event`? It names one who takes part near its
+/// start (张维宁一行来到…; 植树间隙，杨跃民指出…), opens with a continuation word (调研中，…), or, after a meeting,
 /// opens with someone speaking (县委书记黄寿龙强调…: a speech at the meeting).
 fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: usize) -> bool {
     if !MULTI_SENTENCE.contains(&event.kind) {
@@ -726,12 +735,17 @@ fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: u
     if event.kind == "meeting" && speaker(t, mentions, start, end).is_some() {
         return true;
     }
-    let agent = event.leader().map(|a| &mentions[a].canonical);
+    let takes_part = |m: &Mention| {
+        event
+            .participants
+            .iter()
+            .any(|&(p, _)| mentions[p].canonical == m.canonical)
+    };
     mentions.iter().any(|m| {
         m.start >= start
             && m.start < (start + 16).min(end)
             && m.kind == MentionKind::Person
-            && Some(&m.canonical) == agent
+            && takes_part(m)
     })
 }
 
@@ -820,6 +834,12 @@ fn parts_into_wholes(
         };
         let part = events.remove(k);
         if part.kind == "statement" {
+            // (…李振山陪同视察，余立新对平台运营做了介绍: a briefing on the visit.)
+            for &(p, r) in &part.participants {
+                if r != Role::Agent || role == Role::Briefer {
+                    events[m].add_participant(p, if r == Role::Agent { role } else { r });
+                }
+            }
             events[m].hear(part);
             continue;
         }
@@ -865,11 +885,12 @@ fn role_in_whole(
             Some(Role::Agent)
         }
         ("meeting", "opening") if in_clause_after => Some(Role::Host),
-        // (韩正会见科斯塔… 韩正指出: said at the talks.)
+        // (韩正会见科斯塔… 韩正指出: said at the talks; a briefing told with no one leading it
+        // is given at the happening it follows.)
         (w, "statement")
-            if ATTENDED.contains(&w) && part.leader().is_some_and(|p| takes_part(whole, p)) =>
+            if ATTENDED.contains(&w) && part.leader().is_none_or(|p| takes_part(whole, p)) =>
         {
-            Some(Role::Agent)
+            Some(if briefing { Role::Briefer } else { Role::Agent })
         }
         (w, "inspection")
             if ATTENDED.contains(&w)

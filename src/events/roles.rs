@@ -86,6 +86,14 @@ pub(super) fn assign(
             continue;
         };
         let word = t.slice(s, e);
+        // (杨跃民指出，县四大班子领导参加义务植树…: who takes part in what is reported is not
+        // given a role here.)
+        let reported = super::SPEECH
+            .iter()
+            .any(|w| t.slice(start, s).contains(&format!("{w}，")));
+        if reported {
+            break;
+        }
         for cue in cues {
             // 同 and 与 name the other side of talks, messages and signings only (X同Y会谈);
             // elsewhere they are "and".
@@ -187,8 +195,8 @@ pub(super) fn default_agent(
         let at = np_start(mentions, *m);
         at > trigger && is_clause_break(t.chars[at - 1])
     };
-    // (听取…汇报: whoever listens does not brief.)
-    if event.kind == "speech" && t.slice(clause, trigger).contains("听") {
+    // (听取…汇报, 听取…介绍: whoever listens does not brief.)
+    if matches!(event.kind, "speech" | "statement") && t.slice(clause, trigger).contains("听") {
         return;
     }
     // (习近平祝贺普拉博沃当选: the one elected is named right before the word.)
@@ -395,10 +403,18 @@ fn before(
                 organizations
             }
         }
-        Role::Attendee if !mentions.iter().any(|x| x.start >= from && x.end <= cue) => {
-            let subject = of(MentionKind::Person, start)
-                .into_iter()
-                .find(|&m| !after_preposition(t, mentions, m, true));
+        // (与广大党员干部和群众一起参加: a bare title names no one.)
+        Role::Attendee
+            if !mentions
+                .iter()
+                .any(|x| x.start >= from && x.end <= cue && x.kind != MentionKind::Title) =>
+        {
+            // (The subject opens a clause: 11月14日，县委书记杨跃民，…; not 践行习近平…思想.)
+            let subject = of(MentionKind::Person, start).into_iter().find(|&m| {
+                let at = np_start(mentions, m);
+                (at == start || is_clause_break(t.chars[at - 1]))
+                    && !after_preposition(t, mentions, m, true)
+            });
             subject.map_or_else(Vec::new, |m| list_from(t, mentions, m, cue))
         }
         _ => Vec::new(),
