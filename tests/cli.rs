@@ -807,3 +807,40 @@ fn eval_scores_cec_events() {
     assert_eq!(json["types"]["TIME"]["gold"], 1);
     assert_eq!(run("地震")["sentences"], 0);
 }
+
+/// A minister's events on a small corpus of transcripts: each dated, though most sentences that
+/// name him give no date of their own.
+#[test]
+fn lookup_lists_a_minister_s_events_with_their_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("transcripts.jsonl");
+    let articles = [
+        r#"{"id":"a1","date":"2023-02-14","text":"国家主席习近平14日在人民大会堂同伊朗总统莱希举行会谈。\n习近平指出，中伊是全面战略伙伴。\n王毅等参加会谈。"}"#,
+        r#"{"id":"a2","date":"2023-03-01","text":"当地时间2月28日，王毅在莫斯科会见俄罗斯外长拉夫罗夫。\n王毅表示，中方愿同俄方加强战略沟通。\n会见后，双方签署合作文件。"}"#,
+    ];
+    std::fs::write(&corpus, articles.join("\n") + "\n").unwrap();
+    let store = dir.path().join("kg");
+    let out = zhkg()
+        .arg("build")
+        .arg("--store")
+        .arg(&store)
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = zhkg()
+        .args(["lookup", "--store"])
+        .arg(&store)
+        .arg("王毅")
+        .output()
+        .unwrap();
+    let card = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        card.contains("2023-02-14  talks 会谈 as attendee"),
+        "{card}"
+    );
+    assert!(card.contains("2023-02-28  talks 会见 as agent"), "{card}");
+    assert!(!card.contains("(undated)"), "{card}");
+    // What he said at his talks is part of them, not a statement of its own.
+    assert!(!card.contains("statement"), "{card}");
+}

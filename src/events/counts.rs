@@ -41,12 +41,22 @@ pub struct Count {
 /// The count of the event whose trigger is `[s, e)`: a number of people right before it (past the
 /// words in [`BETWEEN`]) or right after it (past those in [`AFTER`]).
 pub(super) fn count_at(t: &Text, s: usize, e: usize) -> Option<Count> {
+    // (至少3名抗议者受伤: whom the count counts may stand between.)
+    let noun = t.token_ending[s]
+        .map(|k| &t.tokens[k])
+        .filter(|k| k.tag.starts_with('n') && k.word.chars().count() <= 3)
+        .map_or(0, |k| k.word.chars().count());
     for word in BETWEEN.iter().copied().chain([""]) {
         let n = word.chars().count();
         if s >= n && t.slice(s - n, s) == word {
             if let Some(c) = count_ending(&t.chars, s - n) {
                 return Some(c);
             }
+        }
+    }
+    if noun > 0 {
+        if let Some(c) = count_ending(&t.chars, s - noun) {
+            return Some(c);
         }
     }
     AFTER.iter().find_map(|word| {

@@ -262,10 +262,14 @@ impl Detector {
         let mut current: Option<usize> = None;
         for (start, end) in sentences(&t.chars) {
             let mut found = self.in_sentence(t, mentions, times, start, end);
-            // An event whose sentence gives no day (none, or only a clock time: 中午12时30分)
-            // happened when the article last said.
+            // An event whose sentence gives no day (none, or only a clock time: 中午12时30分;
+            // not a vague one, 近期, which says it was not that day) happened when the article
+            // last said.
             if let Some(last) = last_date_before(t, times, start) {
-                let dateless = |f: &&mut Found| f.time.is_none_or(|i| times[i].from.is_none());
+                let dateless = |f: &&mut Found| {
+                    f.time
+                        .is_none_or(|i| times[i].from.is_none() && !times[i].vague)
+                };
                 for f in found.iter_mut().filter(dateless) {
                     f.time = Some(last);
                     f.time_carried = true;
@@ -594,11 +598,14 @@ fn planned(t: &Text, sentence_start: usize, s: usize) -> bool {
         .find(|&i| matches!(t.chars[i], '，' | ',' | '：'))
         .map_or(sentence_start, |i| i + 1);
     let clause: String = t.chars[clause_start..s].iter().collect();
-    let before: String = t.chars[sentence_start..s].iter().collect();
-    MODALITY.iter().any(|w| clause.contains(w))
-        || SPEECH
-            .iter()
-            .any(|w| before.contains(&format!("{w}，")) || before.contains(&format!("{w}：")))
+    MODALITY.iter().any(|w| clause.contains(w)) || reports_speech(&t.chars[sentence_start..s])
+}
+
+/// Does `chars` hold a word of reported speech followed by a comma or colon (他强调，…)?
+fn reports_speech(chars: &[char]) -> bool {
+    chars.windows(3).any(|w| {
+        matches!(w[2], '，' | '：') && SPEECH.iter().any(|s| s.chars().eq(w[..2].iter().copied()))
+    })
 }
 
 /// A trigger used as a noun for a kind of work or a domain (测量、签约、补偿; 污染防治, 疫情防控),
@@ -660,9 +667,9 @@ fn time_for(
         .map(|(i, _)| i)
 }
 
-/// A time that gives a year and nothing finer (2025年, 今年).
+/// A time that gives a year and nothing finer (2025年, 今年; not 今年年初).
 fn year_only(x: &TimeMention) -> bool {
-    x.from.as_deref().is_some_and(|d| d.len() == "2025".len())
+    x.part.is_none() && x.from.as_deref().is_some_and(|d| d.len() == "2025".len())
 }
 
 /// The day an earlier sentence of the same paragraph gave (8月28日，王家鹏调研… 他强调…), else
@@ -946,9 +953,11 @@ fn agents_agree(a: &Found, b: &Found, mentions: &[Mention]) -> bool {
     if a.kind == "meeting" {
         return true;
     }
+    // (An incident told again names no agent either time: 爆炸… 此次爆炸事件; two openings
+    // with no one named are two.)
     match (a.leader(), b.leader()) {
         (Some(x), Some(y)) => mentions[x].canonical == mentions[y].canonical,
-        (None, None) => places_agree(a, b, mentions),
+        (None, None) if INCIDENTS.contains(&a.kind) => places_agree(a, b, mentions),
         _ => MULTI_SENTENCE.contains(&a.kind),
     }
 }

@@ -88,10 +88,7 @@ pub(super) fn assign(
         let word = t.slice(s, e);
         // (杨跃民指出，县四大班子领导参加义务植树…: who takes part in what is reported is not
         // given a role here.)
-        let reported = super::SPEECH
-            .iter()
-            .any(|w| t.slice(start, s).contains(&format!("{w}，")));
-        if reported {
+        if super::reports_speech(&t.chars[start..s]) {
             break;
         }
         for cue in cues {
@@ -181,12 +178,14 @@ pub(super) fn default_agent(
         _ => Role::Agent,
     };
     let clause = clause_start(t, start, trigger);
+    // (对李尚福…立案审查: a case is about the one after 对.)
+    let case = event.kind == "case";
     let free = |m: &usize| {
         let x = &mentions[*m];
         x.kind == MentionKind::Person
             && !event.has(*m)
             && !in_brackets(t, start, x.start)
-            && !after_preposition(t, mentions, *m, true)
+            && (case || !after_preposition(t, mentions, *m, true))
     };
     let persons_in = |from: usize, to: usize| {
         (0..mentions.len()).filter(move |&m| mentions[m].start >= from && mentions[m].end <= to)
