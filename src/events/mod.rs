@@ -456,6 +456,7 @@ impl Detector {
                 }
                 let kept = !(counted(t, s)
                     || planned(t, start, s)
+                    || announced(t, e, end)
                     || words.iter().all(|w| nominal(t, s, e, w.kind))
                     || anniversary(t, e)
                     || (words.iter().all(|w| w.kind == "appointment") && elect(mentions, e))
@@ -489,6 +490,14 @@ fn naming_trigger(t: &Text, triggers: &[(usize, usize)]) -> (usize, usize) {
             || e - s >= 3
     };
     *triggers.iter().find(noun).unwrap_or(&triggers[0])
+}
+
+/// 峰会将于4月2日至3日举行: an event announced for later.
+fn announced(t: &Text, e: usize, end: usize) -> bool {
+    let after = t.slice(e, (e + 4).min(end));
+    ["将于", "将在", "即将", "拟于", "定于"]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// 会见来华出席中非合作论坛北京峰会的冈比亚总统巴罗: a trigger in a clause that describes a
@@ -581,14 +590,14 @@ fn counted(t: &Text, s: usize) -> bool {
     if before[at..].contains(|c: char| "，。；：、".contains(c)) {
         return false;
     }
-    // (一场边会 is one meeting: 一 counts only after another numeral, as in 十一次.)
+    // (一场边会 is one meeting: 一 counts only after another numeral, as in 十一次; 第三十四次
+    // 主席会议 is the 34th, one meeting.)
     let head: Vec<char> = before[..at].chars().collect();
-    let numeral = |c: &char| c.is_ascii_digit() || "二三四五六七八九十百千多几数".contains(*c);
-    match head.as_slice() {
-        [.., a, '一'] => numeral(a),
-        [.., c] => numeral(c),
-        [] => false,
-    }
+    let numeral = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十百千多几数".contains(*c);
+    let digits = head.iter().rev().take_while(|c| numeral(c)).count();
+    let ordinal = head.len() > digits && head[head.len() - digits - 1] == '第';
+    let lone_one = head.ends_with(&['一']) && digits == 1;
+    digits > 0 && !ordinal && !lone_one
 }
 
 /// A modal or negative word earlier in the trigger's clause.
@@ -850,8 +859,11 @@ fn parts_into_wholes(
             events[m].hear(part);
             continue;
         }
+        // (A talk the visitor holds is led by them, as the visit; 王沪宁主持并讲话 still hosts.)
+        let led_part = part.kind == "meeting";
         events[m].absorb(part, |r| match r {
-            Role::Agent | Role::Host => role,
+            Role::Agent => role,
+            Role::Host if led_part => role,
             r => r,
         });
     }
@@ -1140,6 +1152,12 @@ mod tests {
     #[test]
     fn counted_planned_and_listed_triggers_are_not_events() {
         assert!(events("累计举行49次融资对接会。").is_empty());
+        assert!(events("第八届数字中国建设峰会将于4月29日举行。").is_empty());
+        // The 34th meeting is one meeting; its chair hosts it and speaks at it.
+        assert_eq!(
+            events("政协第三十四次主席会议26日在京召开。全国政协主席王沪宁主持并讲话。"),
+            ["meeting 会议 [2019-08-26] host:王沪宁 @京"]
+        );
         assert!(events("确保明年五一开园。").is_empty());
         assert!(events("加快测量、签约、补偿等工作进度。").is_empty());
         assert!(events("打好污染防治攻坚战。").is_empty());
