@@ -216,22 +216,24 @@ fn posts(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Post>> {
 
 fn events(store: &Store, bind: &[(String, Term)]) -> Result<Vec<EventRole>> {
     let rows = store.select(
-        "SELECT ?event ?start ?end ?type ?trigger ?role
+        // (One line per event and role: several reports may give several triggers and times.)
+        "SELECT ?event (MIN(?s) AS ?start) (MAX(?e2) AS ?end) ?type
+                (GROUP_CONCAT(DISTINCT ?t2; separator=\"/\") AS ?trigger) ?role
                 (GROUP_CONCAT(DISTINCT ?other; separator=\"\u{1f}\") AS ?with)
                 (GROUP_CONCAT(DISTINCT ?where; separator=\"\u{1f}\") AS ?places)
                 (MIN(?reported) AS ?by) WHERE {
-           VALUES ?p { zkg:agent zkg:counterpart zkg:companion zkg:briefer zkg:attendee zkg:host zkg:place }
+           VALUES ?p { zkg:agent zkg:counterpart zkg:companion zkg:briefer zkg:attendee zkg:host zkg:subject zkg:place }
            ?event ?p ?e ; zkg:eventType ?t .
            BIND(STRAFTER(STR(?p), \"#\") AS ?role)
            BIND(STRAFTER(STR(?t), \"#\") AS ?type)
-           OPTIONAL { ?event zkg:trigger ?trigger }
-           OPTIONAL { ?event zkg:startDate ?start }
-           OPTIONAL { ?event zkg:endDate ?end }
+           OPTIONAL { ?event zkg:trigger ?t2 }
+           OPTIONAL { ?event zkg:startDate ?s }
+           OPTIONAL { ?event zkg:endDate ?e2 }
            OPTIONAL { ?event zkg:reportedBy ?reported }
            OPTIONAL { ?event zkg:participant ?o . FILTER(?o != ?e) ?o rdfs:label ?other }
            OPTIONAL { ?event zkg:place/rdfs:label ?where }
-         } GROUP BY ?event ?start ?end ?type ?trigger ?role
-           ORDER BY COALESCE(?start, MIN(?reported)) ?event",
+         } GROUP BY ?event ?type ?role
+           ORDER BY COALESCE(MIN(?s), MIN(?reported)) ?event",
         bind,
     )?;
     Ok(rows

@@ -255,13 +255,13 @@ fn write_event(w: &mut Writer, s: &NamedNode, node: &Node) {
     if let Some(kind) = &d.kind {
         w.add(s, zkg("eventType"), zkg(kind));
     }
-    if let Some(trigger) = &d.trigger {
+    for trigger in &d.triggers {
         w.add(s, zkg("trigger"), zh(trigger));
     }
-    if let Some(count) = d.count {
+    for &count in &d.counts {
         w.add(s, zkg("count"), Literal::from(count));
     }
-    if let Some(time) = &d.time {
+    for time in &d.times {
         w.add(
             s,
             zkg("timeBasis"),

@@ -76,7 +76,12 @@ pub fn for_each_record(
     let mut count = 0;
     for source in &sources {
         let doc = match input::read_source(source, format(input.format)) {
-            Ok(doc) => doc,
+            Ok(mut doc) => {
+                if let (input::Source::Stdin, Some(name)) = (source, &input.source_name) {
+                    doc.name = name.clone();
+                }
+                doc
+            }
             Err(error) => {
                 eprintln!("zhkg: error: {error}");
                 failed.push(error);

@@ -7,6 +7,7 @@ mod eval;
 mod export;
 mod extract;
 mod lookup;
+mod quads;
 mod query;
 mod serve;
 
@@ -34,6 +35,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Build or extend a persistent RDF store from news inputs.
     Build(BuildArgs),
+    /// Write the N-Quads of news inputs to stdout, article by article, with no store: the map
+    /// step of a distributed build (the distinct union of any split is what `build` makes).
+    Quads(QuadsArgs),
     /// Run a SPARQL query against a store.
     Query(QueryArgs),
     /// Show an entity card: posts, events, related entities, sources.
@@ -65,6 +69,10 @@ pub struct InputArgs {
     /// The paper's home area (e.g. 焦作市), used to resolve 我市, 市委, 区 …
     #[arg(long, value_name = "NAME")]
     pub region: Option<String>,
+    /// The name standard input stands for in records and provenance (`zkg:source`), e.g. the
+    /// file a shard of it came from; without it, `-`.
+    #[arg(long, value_name = "NAME")]
+    pub source_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,6 +98,15 @@ pub struct BuildArgs {
     /// Directory of the persistent store.
     #[arg(long, value_name = "DIR")]
     pub store: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct QuadsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Leave out the ontology's quads (written first otherwise, as `build` loads them).
+    #[arg(long)]
+    pub no_ontology: bool,
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +234,7 @@ impl BenchArgs {
             format: FormatArg::Auto,
             date: None,
             region: self.region.clone(),
+            source_name: None,
         }
     }
 }
@@ -255,6 +273,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Demo(args) => demo::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Build(args) => build::run(&args, cli.verbose),
+        Command::Quads(args) => quads::run(&args, cli.verbose),
         Command::Query(args) => query::run(&args),
         Command::Lookup(args) => lookup::run(&args),
         Command::Export(args) => export::run(&args),

@@ -998,6 +998,20 @@ fn times_agree(a: Option<&TimeMention>, b: Option<&TimeMention>) -> bool {
     within(a, b) || within(b, a)
 }
 
+/// The Chinese name of an event type, from `ontology/events.ttl` (inspection → 调研视察).
+pub fn type_label(kind: &str) -> &str {
+    const ONTOLOGY: &str = include_str!("../../ontology/events.ttl");
+    let Some(at) = ONTOLOGY.find(&format!("zkg:{kind} a skos:Concept")) else {
+        return kind;
+    };
+    let block = &ONTOLOGY[at..];
+    let block = &block[..block.find(" .\n").unwrap_or(block.len())];
+    block
+        .split_once("skos:prefLabel \"")
+        .and_then(|(_, rest)| rest.split_once("\"@zh"))
+        .map_or(kind, |(label, _)| label)
+}
+
 /// Sentences as `[start, end)` character ranges: split after 。！？； and at line breaks.
 pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -1321,7 +1335,9 @@ mod tests {
                 ontology.contains(&format!("zkg:{kind} a skos:Concept")),
                 "{kind}"
             );
+            assert_ne!(type_label(kind), *kind, "a Chinese label for {kind}");
         }
+        assert_eq!(type_label("inspection"), "调研视察");
         for (role, _) in Role::NAMES.iter().filter(|(_, r)| *r != Role::Place) {
             assert!(
                 ontology.contains(&format!("zkg:{role} a rdf:Property")),

@@ -8,14 +8,15 @@ use crate::record::{EntityType, Record, TimeBasis};
 /// Characters that open a name relative to the paper's region (市委, 区城管局, 县政府, 省委).
 const RELATIVE_OPENINGS: &str = "市区县省镇乡";
 
-/// Builds one graph from the records of a run (or of several runs: the result is the same
-/// whatever the order, because keys and evidence sets do not depend on it).
+/// Builds one graph from the records of a run (or of several runs). Every node, edge and value
+/// comes from one record and is added to what the others gave, so the graph — and its quads —
+/// is the union of the graphs of the records one by one: the same whatever the order, and the
+/// same whether the records are built together or in shards whose quads are joined.
 pub fn from_records(records: &[Record]) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::default();
     for record in records {
         add_record(&mut g, record);
     }
-    locate_organizations(&mut g);
     g
 }
 
@@ -79,22 +80,14 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
         g.edge(p, article, EdgeKind::DerivedFrom, Some(evidence(post.span)));
     }
     for event in &record.events {
-        // (The article's date is no date of the event's own: it stays out of the label.)
-        let date = event
-            .time
-            .as_ref()
-            .filter(|t| t.basis != TimeBasis::Article)
-            .and_then(|t| t.start.clone());
-        let label = match &date {
-            Some(date) => format!("{} {date}", event.trigger),
-            None => event.trigger.clone(),
-        };
-        let e = g.node(NodeKind::Event, &event.id, &label);
+        let e = g.node(NodeKind::Event, &event.id, &event_label(event));
         let details = &mut g.graph[e].details;
         details.kind = Some(event.kind.clone());
-        details.trigger.get_or_insert_with(|| event.trigger.clone());
-        if details.time.is_none() {
-            details.time = event.time.as_ref().map(|t| Time {
+        // Every value an article gives is kept, so that graphs built apart and joined hold
+        // what one build holds (one article's trigger or time never hides another's).
+        details.triggers.insert(event.trigger.clone());
+        if let Some(t) = &event.time {
+            details.times.insert(Time {
                 text: t.text.clone(),
                 basis: t.basis,
                 start: t.start.clone(),
@@ -103,7 +96,7 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
             });
         }
         if let Some(count) = &event.count {
-            details.count = details.count.max(Some(count.value));
+            details.counts.insert(count.value);
         }
         for span in &event.mentions {
             g.graph[e].evidence.insert(evidence(*span));
@@ -125,6 +118,7 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
             }
         }
     }
+    locate_organizations(g, record, &keys);
     for credit in &record.credits {
         if let Some(n) = node_of(g, &credit.person) {
             let role = serde_json::to_value(credit.role)
@@ -136,27 +130,70 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
     }
 }
 
-/// An organization lies in the place its name begins with (焦作市人大常委会 → 焦作市): the
-/// longest place in the graph that is a proper prefix of the name.
-fn locate_organizations(g: &mut KnowledgeGraph) {
-    let places: Vec<(String, petgraph::stable_graph::NodeIndex)> = g
-        .nodes()
-        .filter(|(_, n)| n.kind == NodeKind::Place && n.label.chars().count() >= 2)
-        .map(|(i, n)| (n.label.clone(), i))
+/// An organization lies in the place its name begins with (焦作市人大常委会 → 焦作市; 大北张村两委
+/// → 大北张村): the longest proper prefix of the name that is a division of the gazetteer or a
+/// place the same article names. Both depend on the article alone, never on what else a run
+/// holds.
+fn locate_organizations(g: &mut KnowledgeGraph, record: &Record, keys: &HashMap<&str, String>) {
+    let divisions = crate::lexicon::division_names();
+    let places: HashMap<&str, &str> = record
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+        .map(|e| (e.name.as_str(), e.id.as_str()))
         .collect();
-    let organizations: Vec<(petgraph::stable_graph::NodeIndex, String)> = g
-        .nodes()
-        .filter(|(_, n)| n.kind == NodeKind::Organization)
-        .map(|(i, n)| (i, n.label.clone()))
-        .collect();
-    for (org, label) in organizations {
-        let place = places
-            .iter()
-            .filter(|(name, _)| label.starts_with(name.as_str()) && label.len() > name.len())
-            .max_by_key(|(name, _)| name.len());
-        if let Some((_, p)) = place {
-            g.edge(org, *p, EdgeKind::LocatedIn, None);
+    for organization in record
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Organization)
+    {
+        let name: Vec<char> = organization.name.chars().collect();
+        let prefix = (2..name.len()).rev().find_map(|n| {
+            let prefix: String = name[..n].iter().collect();
+            let id = match places.get(prefix.as_str()) {
+                Some(id) => (*id).to_owned(),
+                None if divisions.contains(&prefix) => format!("place:{prefix}"),
+                None => return None,
+            };
+            Some((prefix, id))
+        });
+        let (Some((place, id)), Some(org_key)) = (prefix, keys.get(organization.id.as_str()))
+        else {
+            continue;
+        };
+        let place_key = entity_key(record, &id);
+        let p = g.node(NodeKind::Place, &place_key, &place);
+        if let Some(o) = g.find(org_key) {
+            g.edge(o, p, EdgeKind::LocatedIn, None);
         }
+    }
+}
+
+/// An event's label, the same in every article that reports it: for an event known across
+/// articles (`event:talks/2023-02-14/习近平`) its leader, type and date (习近平 会见会谈
+/// 2023-02-14); for one known to one article, its trigger and stated date (调研 2019-08-28).
+fn event_label(event: &crate::record::Event) -> String {
+    let across = event
+        .id
+        .strip_prefix("event:")
+        .and_then(|rest| rest.split_once('/'))
+        .and_then(|(kind, rest)| {
+            rest.split_once('/')
+                .map(|(date, leader)| (kind, date, leader))
+        })
+        .filter(|(_, _, leader)| !leader.contains('@'));
+    if let Some((kind, date, leader)) = across {
+        return format!("{leader} {} {date}", crate::events::type_label(kind));
+    }
+    // (The article's date is no date of the event's own: it stays out of the label.)
+    let date = event
+        .time
+        .as_ref()
+        .filter(|t| t.basis != TimeBasis::Article)
+        .and_then(|t| t.start.as_deref());
+    match date {
+        Some(date) => format!("{} {date}", event.trigger),
+        None => event.trigger.clone(),
     }
 }
 

@@ -58,7 +58,7 @@ pub struct Evidence {
 }
 
 /// A time as the record gives it: text and ISO 8601 bounds.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Time {
     pub text: String,
     /// Stated in the event's sentence, carried from an earlier one, or the article's date.
@@ -73,11 +73,13 @@ pub struct Time {
 pub struct Details {
     /// Event type (inspection …), post title (副主任).
     pub kind: Option<String>,
-    /// Event trigger word.
-    pub trigger: Option<String>,
-    pub time: Option<Time>,
-    /// How many people an incident befell (the largest count any article gives).
-    pub count: Option<u64>,
+    /// Event trigger words, one or more per article that reports the event.
+    pub triggers: BTreeSet<String>,
+    /// Event times, one per article that reports the event (they may differ: 28日 in one, 28日下午
+    /// in another, only the article's date in a third).
+    pub times: BTreeSet<Time>,
+    /// How many people an incident befell, as each article gives it.
+    pub counts: BTreeSet<u64>,
     /// Article fields.
     pub headline: Option<String>,
     pub date: Option<String>,

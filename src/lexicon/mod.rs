@@ -201,6 +201,16 @@ pub struct Division {
     pub short: Option<String>,
 }
 
+/// The full names of the divisions of the embedded gazetteer (焦作市, 修武县 …), parsed once.
+pub fn division_names() -> &'static HashSet<String> {
+    static NAMES: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        parse_gazetteer("data/gazetteer.tsv", GAZETTEER_TSV)
+            .map(|divisions| divisions.into_iter().map(|d| d.name).collect())
+            .unwrap_or_default()
+    })
+}
+
 /// Parses `gazetteer.tsv` (`code`, `name`, `level`, `parent`, `short`; `-` for none).
 pub fn parse_gazetteer(file: &str, text: &str) -> Result<Vec<Division>> {
     let none = |s: &str| (s != "-").then(|| s.to_owned());
