@@ -1,24 +1,34 @@
 //! `zhkg build`: inputs in, a persistent RDF store out (or extended).
+//!
+//! Records stream from extraction into the store: each record's quads (its own graph, see
+//! `graph::from_records`) go into a batch, and a full batch goes to the bulk loader. Because the
+//! store is the union of the records' quads, nothing needs all records at once, and memory stays
+//! bounded by one input file's records and one batch, however large the corpus.
 
+use std::collections::HashSet;
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
+use oxigraph::model::Quad;
 use zhkg::store::Store;
-use zhkg::{graph, rdf, Extractor};
+use zhkg::{graph, rdf, Extractor, Record};
 
 use super::extract::{for_each_record, options};
 use super::BuildArgs;
 
+/// Quads handed to the bulk loader at a time (about 150 bytes each as text).
+const BATCH: usize = 500_000;
+
 pub fn run(args: &BuildArgs, verbose: bool) -> Result<ExitCode> {
     let options = options(&args.input)?;
     let extractor = Extractor::new()?;
-    let mut records = Vec::new();
+    let mut loading = Loading::open(&args.store)?;
     let failed = for_each_record(&args.input, &options, &extractor, verbose, |record| {
-        records.push(record.clone());
-        Ok(())
+        loading.add(record)
     })?;
-    let report = build_store(&records, &args.store)?;
-    eprintln!("zhkg: {report}");
+    eprintln!("zhkg: {}", loading.finish()?);
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -26,28 +36,75 @@ pub fn run(args: &BuildArgs, verbose: bool) -> Result<ExitCode> {
     })
 }
 
-/// Resolves `records` into one graph and adds it, with the ontology, to the store in `dir`.
-/// Returns a one-line report for people.
-pub fn build_store(records: &[zhkg::Record], dir: &std::path::Path) -> Result<String> {
-    let graph = graph::from_records(records);
-    let mut quads = rdf::quads(&graph);
-    quads.extend(rdf::ontology_quads().map_err(anyhow::Error::msg)?);
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    let store = Store::open(dir)?;
-    let load = store
-        .load(quads, dir)
-        .with_context(|| format!("loading into {}", dir.display()))?;
-    Ok(format!(
-        "{} articles → {} nodes, {} edges → {} quads loaded in {:.2} s ({:.0} quads/s); store {}: {} quads ({:+})",
-        records.len(),
-        graph.node_count(),
-        graph.edge_count(),
-        load.quads,
-        load.seconds,
-        load.quads_per_second(),
-        dir.display(),
-        load.after,
-        load.after as i64 - load.before as i64
-    ))
+/// Adds `records`, with the ontology, to the store in `dir`. Returns a one-line report.
+pub fn build_store(records: &[Record], dir: &Path) -> Result<String> {
+    let mut loading = Loading::open(dir)?;
+    for record in records {
+        loading.add(record)?;
+    }
+    loading.finish()
+}
+
+/// A store being filled batch by batch.
+struct Loading {
+    store: Store,
+    dir: std::path::PathBuf,
+    batch: HashSet<Quad>,
+    before: usize,
+    articles: usize,
+    quads: usize,
+    started: Instant,
+}
+
+impl Loading {
+    fn open(dir: &Path) -> Result<Loading> {
+        let store = Store::open(dir)?;
+        let before = store.len(dir)?;
+        Ok(Loading {
+            store,
+            dir: dir.to_owned(),
+            batch: HashSet::new(),
+            before,
+            articles: 0,
+            quads: 0,
+            started: Instant::now(),
+        })
+    }
+
+    /// The quads of `record`'s own graph into the batch; a full batch into the store.
+    fn add(&mut self, record: &Record) -> Result<()> {
+        let graph = graph::from_records(std::slice::from_ref(record));
+        self.batch.extend(rdf::quads(&graph));
+        self.articles += 1;
+        if self.batch.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let quads: Vec<Quad> = self.batch.drain().collect();
+        self.quads += quads.len();
+        self.store
+            .load(quads, &self.dir)
+            .with_context(|| format!("loading into {}", self.dir.display()))?;
+        Ok(())
+    }
+
+    /// Loads the ontology and the last batch; the report for people.
+    fn finish(mut self) -> Result<String> {
+        self.batch
+            .extend(rdf::ontology_quads().map_err(anyhow::Error::msg)?);
+        self.flush()?;
+        let seconds = self.started.elapsed().as_secs_f64();
+        let after = self.store.len(&self.dir)?;
+        Ok(format!(
+            "{} articles → {} quads loaded in {seconds:.2} s ({:.0} quads/s); store {}: {after} quads ({:+})",
+            self.articles,
+            self.quads,
+            self.quads as f64 / seconds.max(1e-9),
+            self.dir.display(),
+            after as i64 - self.before as i64
+        ))
+    }
 }
