@@ -18,8 +18,9 @@ use zhkg::{graph, rdf, Extractor, Record};
 use super::extract::{for_each_record, options};
 use super::BuildArgs;
 
-/// Quads handed to the bulk loader at a time (about 150 bytes each as text).
-const BATCH: usize = 500_000;
+/// Quads handed to the bulk loader at a time (about 150 bytes each as text; on a year of
+/// transcripts 100,000 loads faster than 500,000 and halves the peak memory).
+const BATCH: usize = 100_000;
 
 pub fn run(args: &BuildArgs, verbose: bool) -> Result<ExitCode> {
     let options = options(&args.input)?;
