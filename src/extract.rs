@@ -19,6 +19,10 @@ use crate::record::{
 use crate::resolve::Region;
 use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
 
+/// Articles of a JSON Lines input extracted (in parallel) before their records are handed on:
+/// enough to keep every core busy, few enough that memory does not grow with the input.
+const WINDOW: usize = 256;
+
 /// Run-wide settings.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -101,9 +105,45 @@ impl Extractor {
 
     /// Extracts every article of a document.
     pub fn extract(&self, doc: &Document, options: &Options) -> Extraction {
+        let mut records = Vec::new();
+        let errors = self.extract_each(doc, options, |record| {
+            records.push(record);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        Extraction {
+            records,
+            errors: errors.unwrap_or_else(|never| match never {}),
+        }
+    }
+
+    /// Extracts every article of a document and hands the records to `sink` in input order as
+    /// they are made, a window of articles at a time (in parallel within the window), so that
+    /// what is held does not grow with the document. Returns the input errors (bad JSON lines),
+    /// or the first error of `sink`, which stops the extraction.
+    pub fn extract_each<E>(
+        &self,
+        doc: &Document,
+        options: &Options,
+        mut sink: impl FnMut(Record) -> std::result::Result<(), E>,
+    ) -> std::result::Result<Vec<Error>, E> {
         match doc.format {
-            Format::Jsonl => self.extract_jsonl(doc, options),
-            Format::Text | Format::Auto => self.extract_page(doc, options),
+            Format::Jsonl => {
+                let (articles, errors) = jsonl::parse(doc);
+                let mut articles = articles.into_iter().peekable();
+                while articles.peek().is_some() {
+                    let window: Vec<jsonl::JsonArticle> =
+                        articles.by_ref().take(WINDOW.max(self.threads)).collect();
+                    let records =
+                        parallel_map(window, self.threads, |a| self.jsonl_record(doc, a, options));
+                    records.into_iter().try_for_each(&mut sink)?;
+                }
+                Ok(errors)
+            }
+            Format::Text | Format::Auto => {
+                let extraction = self.extract_page(doc, options);
+                extraction.records.into_iter().try_for_each(sink)?;
+                Ok(extraction.errors)
+            }
         }
     }
 
@@ -136,14 +176,6 @@ impl Extractor {
             records,
             errors: Vec::new(),
         }
-    }
-
-    fn extract_jsonl(&self, doc: &Document, options: &Options) -> Extraction {
-        let (articles, errors) = jsonl::parse(doc);
-        let records = parallel_map(articles, self.threads, |a| {
-            self.jsonl_record(doc, a, options)
-        });
-        Extraction { records, errors }
     }
 
     fn jsonl_record(&self, doc: &Document, a: jsonl::JsonArticle, options: &Options) -> Record {
@@ -577,4 +609,39 @@ fn article_bytes(article: &LaidOutArticle) -> (usize, usize) {
     let start = ranges.iter().map(|r| r.0).min().unwrap_or(0);
     let end = ranges.iter().map(|r| r.1).max().unwrap_or(0);
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// More articles than a window: records come in input order, and a sink's error stops the
+    /// extraction there.
+    #[test]
+    fn records_stream_in_input_order_a_window_at_a_time() {
+        let lines: String = (0..WINDOW + 10)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"王家鹏到大北张村调研。\"}}\n"))
+            .collect();
+        let doc = Document::from_text("in.jsonl", &lines, Format::Jsonl);
+        let extractor = Extractor::new().unwrap().with_threads(2);
+        let mut ids = Vec::new();
+        let errors = extractor.extract_each(&doc, &Options::default(), |r| {
+            ids.push(r.id);
+            Ok::<(), ()>(())
+        });
+        assert!(errors.unwrap().is_empty());
+        let expected: Vec<String> = (0..WINDOW + 10).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, expected);
+        let mut seen = 0;
+        let stopped = extractor.extract_each(&doc, &Options::default(), |_| {
+            seen += 1;
+            if seen == 3 {
+                Err("disk full")
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(stopped.unwrap_err(), "disk full");
+        assert_eq!(seen, 3);
+    }
 }

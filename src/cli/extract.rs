@@ -101,18 +101,19 @@ pub fn for_each_record(
             );
             continue;
         }
-        let extraction = extractor.extract(&doc, options);
-        for error in &extraction.errors {
+        let mut records = 0;
+        let errors = extractor.extract_each(&doc, options, |record| {
+            records += 1;
+            sink(&record)
+        })?;
+        for error in &errors {
             eprintln!("zhkg: error: {error}");
         }
-        for record in &extraction.records {
-            sink(record)?;
-        }
         if verbose {
-            eprintln!("zhkg: {}: {} records", doc.name, extraction.records.len());
+            eprintln!("zhkg: {}: {records} records", doc.name);
         }
-        count += extraction.records.len();
-        failed.extend(extraction.errors);
+        count += records;
+        failed.extend(errors);
     }
     if verbose {
         eprintln!("zhkg: {count} records from {} inputs", sources.len());
