@@ -1,8 +1,9 @@
 //! The `zhkg` binary end to end: the sample page, every input kind, and bad input.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -191,19 +192,12 @@ fn gbk_input_is_transcoded_and_reported_with_verbose() {
 
 #[test]
 fn stdin_is_read_with_a_dash() {
-    let mut child = zhkg()
-        .args(["extract", "-", "--date", "2019-08-30"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("本报讯（记者付凯明）8月26日下午，示范区召开例会。\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut command = zhkg();
+    command.args(["extract", "-", "--date", "2019-08-30"]);
+    let out = common::with_stdin(
+        command,
+        "本报讯（记者付凯明）8月26日下午，示范区召开例会。\n",
+    );
     let records = records(&out);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["id"], "-#1");

@@ -4,11 +4,9 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 
-use common::{stderr, zhkg};
+use common::{stderr, with_stdin, zhkg};
 
 /// Articles that share entities and events, told differently: the same talks (one id) with
 /// another trigger and time in the second report, an organization whose place only another
@@ -29,19 +27,7 @@ fn piped(args: &[&str], store: Option<&Path>, input: &str) -> Vec<u8> {
     if let Some(store) = store {
         command.arg("--store").arg(store);
     }
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(command, input);
     assert!(out.status.success(), "{}", stderr(&out));
     out.stdout
 }

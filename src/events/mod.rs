@@ -26,7 +26,8 @@ pub use roles::Role;
 const TRIGGERS_TSV: &str = include_str!("../../data/event_triggers.tsv");
 const ROLES_TSV: &str = include_str!("../../data/event_roles.tsv");
 
-/// Event types, as in `ontology/events.ttl` (concepts `zkg:inspection` …).
+/// Event types, as in `ontology/events.ttl` (concepts `zkg:inspection` …): public affairs,
+/// then the incidents (from `disaster` on, see [`INCIDENTS`]).
 pub const TYPES: &[&str] = &[
     "inspection",
     "visit",
@@ -57,21 +58,9 @@ pub const TYPES: &[&str] = &[
 /// Types whose story runs over several sentences (a visit, a meeting, talks).
 const MULTI_SENTENCE: &[&str] = &["inspection", "visit", "meeting", "talks", "activity"];
 
-/// Incidents: told again and again in one story (爆炸…此次爆炸事件), each is one event per time
-/// and place.
-const INCIDENTS: &[&str] = &[
-    "earthquake",
-    "fire",
-    "accident",
-    "explosion",
-    "attack",
-    "poisoning",
-    "epidemic",
-    "pollution",
-    "casualty",
-    "rescue",
-    "disaster",
-];
+/// Incidents (the types under `zkg:incident` in the ontology, the tail of [`TYPES`]): told again
+/// and again in one story (爆炸…此次爆炸事件), each is one event per time and place.
+const INCIDENTS: &[&str] = TYPES.split_at(13).1;
 
 /// Types someone attends, accompanies or hosts: a sentence naming only who took part
 /// (肖捷、何立峰参加) belongs to the latest of them.
@@ -1338,6 +1327,13 @@ mod tests {
             assert_ne!(type_label(kind), *kind, "a Chinese label for {kind}");
         }
         assert_eq!(type_label("inspection"), "调研视察");
+        for kind in INCIDENTS {
+            assert!(
+                ontology.contains(&format!("zkg:{kind} a skos:Concept ;\n    skos:inScheme zkg:EventTypes ;\n    skos:broader zkg:incident")),
+                "{kind} is an incident"
+            );
+        }
+        assert_eq!(INCIDENTS[0], "disaster");
         for (role, _) in Role::NAMES.iter().filter(|(_, r)| *r != Role::Place) {
             assert!(
                 ontology.contains(&format!("zkg:{role} a rdf:Property")),

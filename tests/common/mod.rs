@@ -41,3 +41,22 @@ pub fn sample_store() -> &'static Path {
         })
         .1
 }
+
+/// Runs `command` with `input` on its standard input; its output.
+pub fn with_stdin(mut command: Command, input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
