@@ -153,30 +153,77 @@ pub(super) fn default_agent(
     start: usize,
     end: usize,
 ) {
+    if !needs_leader(event, t, start) {
+        return;
+    }
+    let (trigger, _) = event.trigger;
+    if let Some(p) = leading_person(event, t, mentions, start, end) {
+        let limit = if mentions[p].start < trigger {
+            trigger
+        } else {
+            end
+        };
+        let role = leader_role(event, t);
+        for m in list_from(t, mentions, p, limit) {
+            if !event.has(m) {
+                event.participants.push((m, role));
+            }
+        }
+        return;
+    }
+    if matches!(
+        event.kind,
+        "opening" | "establishment" | "signing" | "statement"
+    ) {
+        let clause = clause_start(t, start, trigger);
+        for (m, x) in mentions.iter().enumerate() {
+            if x.kind == MentionKind::Organization && x.start >= clause && x.end <= trigger {
+                event.participants.push((m, Role::Agent));
+            }
+        }
+    }
+}
+
+/// Does `event` still need someone to lead it? Not when a cue gave a leader (or, for an
+/// activity, anyone), not for incidents (they happen; the persons they befall are not their
+/// agents: 信仰坍塌, 3人死亡), not for a visit others accompany (…陆静、何刚等陪同调研), not
+/// for what someone listens to (听取…汇报, 听取…介绍: whoever listens does not brief).
+fn needs_leader(event: &Found, t: &Text, start: usize) -> bool {
     let led = event.participants.iter().any(|(_, r)| match event.kind {
         "activity" => true,
         _ => matches!(r, Role::Agent | Role::Host | Role::Subject),
     });
-    if led {
-        return;
-    }
-    // (Incidents happen; the persons they befall are not their agents: 信仰坍塌, 3人死亡.)
-    if super::INCIDENTS.contains(&event.kind) && !matches!(event.kind, "attack" | "rescue") {
-        return;
-    }
-    let (trigger, trigger_end) = event.trigger;
-    // (…倪晓锦，…陆静、何刚等陪同调研: those before 陪同 go with someone else's visit.)
-    if t.chars[..trigger].ends_with(&['陪', '同']) {
-        return;
-    }
-    // (Those who plant trees or watch a broadcast together take part; no one leads.)
-    let role = match event.kind {
-        "meeting" if t.chars.get(trigger_end) == Some(&'上') => Role::Attendee,
+    let incident =
+        super::INCIDENTS.contains(&event.kind) && !matches!(event.kind, "attack" | "rescue");
+    let accompanied = t.chars[..event.trigger.0].ends_with(&['陪', '同']);
+    let clause = clause_start(t, start, event.trigger.0);
+    let heard = matches!(event.kind, "speech" | "statement")
+        && t.slice(clause, event.trigger.0).contains("听");
+    !(led || incident || accompanied || heard)
+}
+
+/// The role of the persons who lead an event with no cue: a meeting's host (an attendee when
+/// it is only where someone speaks: 在座谈会上说), an activity's attendees (those who plant
+/// trees together), a case's subject, else the agent.
+fn leader_role(event: &Found, t: &Text) -> Role {
+    match event.kind {
+        "meeting" if t.chars.get(event.trigger.1) == Some(&'上') => Role::Attendee,
         "meeting" => Role::Host,
         "activity" => Role::Attendee,
         "case" => Role::Subject,
         _ => Role::Agent,
-    };
+    }
+}
+
+/// The first person of the list that leads `event`, in the order [`default_agent`] says.
+fn leading_person(
+    event: &Found,
+    t: &Text,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let (trigger, trigger_end) = event.trigger;
     let clause = clause_start(t, start, trigger);
     // (对李尚福…立案审查: a case is about the one after 对.)
     let case = event.kind == "case";
@@ -190,52 +237,24 @@ pub(super) fn default_agent(
     let persons_in = |from: usize, to: usize| {
         (0..mentions.len()).filter(move |&m| mentions[m].start >= from && mentions[m].end <= to)
     };
-    let opens_clause = |m: &usize| {
+    // (A statement's speaker is named before what they say.)
+    let opens_later_clause = |m: &usize| {
         let at = np_start(mentions, *m);
-        at > trigger && is_clause_break(t.chars[at - 1])
+        event.kind != "statement" && at > trigger && is_clause_break(t.chars[at - 1])
     };
-    // (听取…汇报, 听取…介绍: whoever listens does not brief.)
-    if matches!(event.kind, "speech" | "statement") && t.slice(clause, trigger).contains("听") {
-        return;
-    }
     // (习近平祝贺普拉博沃当选: the one elected is named right before the word.)
     let subject = if event.kind == "appointment" {
         persons_in(clause, trigger).rfind(free)
     } else {
         persons_in(clause, trigger).find(free)
     };
-    // (A statement's speaker is named before what they say.)
-    let later = event.kind != "statement";
-    let person = subject
+    subject
         .or_else(|| persons_in(start, trigger).rfind(free))
         .or_else(|| {
             persons_in(trigger_end, end)
                 .filter(free)
-                .find(|m| later && opens_clause(m))
-        });
-    if let Some(p) = person {
-        let limit = if mentions[p].start < trigger {
-            trigger
-        } else {
-            end
-        };
-        for m in list_from(t, mentions, p, limit) {
-            if !event.has(m) {
-                event.participants.push((m, role));
-            }
-        }
-        return;
-    }
-    if matches!(
-        event.kind,
-        "opening" | "establishment" | "signing" | "statement"
-    ) {
-        for (m, x) in mentions.iter().enumerate() {
-            if x.kind == MentionKind::Organization && x.start >= clause && x.end <= trigger {
-                event.participants.push((m, Role::Agent));
-            }
-        }
-    }
+                .find(opens_later_clause)
+        })
 }
 
 /// With no place from a cue, an incident happens where its clause says before the trigger
