@@ -116,6 +116,14 @@ impl Extractor {
         }
     }
 
+    /// Extracts text documents (newspaper pages, single articles) in parallel, one document per
+    /// task: a directory of pages keeps every core busy. The extractions come in the order given.
+    pub fn extract_pages(&self, docs: &[Document], options: &Options) -> Vec<Extraction> {
+        parallel_map(docs.iter().collect(), self.threads, |doc| {
+            self.extract(doc, options)
+        })
+    }
+
     /// Extracts every article of a document and hands the records to `sink` in input order as
     /// they are made, a window of articles at a time (in parallel within the window), so that
     /// what is held does not grow with the document. Returns the input errors (bad JSON lines),
