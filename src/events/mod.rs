@@ -453,7 +453,8 @@ impl Detector {
                     || t.chars.get(e) == Some(&'的')
                     || link_label(t, e)
                     || congratulated(t, start, s)
-                    || (words.iter().all(|w| w.kind == "statement") && attributed(t, start, s)));
+                    || (words.iter().all(|w| w.kind == "statement")
+                        && (attributed(t, start, s) || byline(t, start, s))));
                 out.extend(words.iter().map(|w| (s, e, w.clone(), kept)));
             }
         }
@@ -518,6 +519,12 @@ fn describes_someone(t: &Text, mentions: &[Mention], e: usize, end: usize) -> bo
 fn link_label(t: &Text, e: usize) -> bool {
     let rest = &t.chars[e..(e + 8).min(t.chars.len())];
     rest.windows(2).any(|w| w == [']', '('])
+}
+
+/// 本报讯 记者孟凡超 报道: a byline, not a statement.
+fn byline(t: &Text, sentence_start: usize, s: usize) -> bool {
+    let clause = t.slice(clause_start(t, sentence_start, s), s);
+    clause.contains("记者") || clause.contains("通讯员")
 }
 
 /// 据媒体报道，…; 据介绍，…: the source of what the sentence reports, not a statement of its own.
@@ -1272,10 +1279,14 @@ mod tests {
         let found = events("韩正7日会见科斯塔总理。韩正指出，中方高度重视中葡友谊。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].starts_with("talks"), "{found:?}");
-        // 据…报道 names a source.
+        // 据…报道 names a source; 记者…报道 is a byline, and the reporter leads nothing.
         assert!(events("据媒体报道，土耳其总统埃尔多安指责以色列。")
             .iter()
             .all(|e| !e.contains("报道")));
+        assert_eq!(
+            events("本报讯 记者孟凡超 报道 7月15日，推进会在连云港召开。"),
+            ["meeting 推进会 [2019-07-15] @连云港"]
+        );
     }
 
     #[test]

@@ -232,6 +232,7 @@ fn leading_person(
         x.kind == MentionKind::Person
             && !event.has(*m)
             && !in_brackets(t, start, x.start)
+            && !reporter(t, mentions, *m)
             && (case || !after_preposition(t, mentions, *m, true))
     };
     let persons_in = |from: usize, to: usize| {
@@ -309,6 +310,12 @@ fn np_start(mentions: &[Mention], m: usize) -> usize {
         at = x.start;
     }
     at
+}
+
+/// Is the person `m` a reporter (本报讯 记者孟凡超 报道: the byline, not who acts)?
+fn reporter(t: &Text, mentions: &[Mention], m: usize) -> bool {
+    let titles = t.slice(np_start(mentions, m), mentions[m].start);
+    titles.contains("记者") || titles.contains("通讯员")
 }
 
 /// Is the person `m` (with its titles) the object of a preposition (为李强举行; with `with`, also
