@@ -84,28 +84,26 @@ pub fn for_each_record(
         let Some(doc) = read(source, input, verbose, &mut failed) else {
             continue;
         };
-        if doc.format != Format::Jsonl {
+        // (Pages wait to be extracted together; a JSON Lines input goes after those before it.)
+        let jsonl = if doc.format == Format::Jsonl {
+            Some(doc)
+        } else {
             pages.push(doc);
-            if pages.len() >= PAGES_AT_ONCE {
-                count += extract_pages(
-                    &mut pages,
-                    options,
-                    extractor,
-                    verbose,
-                    &mut failed,
-                    &mut sink,
-                )?;
-            }
-            continue;
+            None
+        };
+        if jsonl.is_some() || pages.len() >= PAGES_AT_ONCE {
+            count += extract_pages(
+                &mut pages,
+                options,
+                extractor,
+                verbose,
+                &mut failed,
+                &mut sink,
+            )?;
         }
-        count += extract_pages(
-            &mut pages,
-            options,
-            extractor,
-            verbose,
-            &mut failed,
-            &mut sink,
-        )?;
+        let Some(doc) = jsonl else {
+            continue;
+        };
         let mut records = 0;
         let errors = extractor.extract_each(&doc, options, |record| {
             records += 1;
