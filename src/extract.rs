@@ -132,27 +132,44 @@ impl Extractor {
         &self,
         doc: &Document,
         options: &Options,
-        mut sink: impl FnMut(Record) -> std::result::Result<(), E>,
+        sink: impl FnMut(Record) -> std::result::Result<(), E>,
     ) -> std::result::Result<Vec<Error>, E> {
         match doc.format {
-            Format::Jsonl => {
-                let (articles, errors) = jsonl::parse(doc);
-                let mut articles = articles.into_iter().peekable();
-                while articles.peek().is_some() {
-                    let window: Vec<jsonl::JsonArticle> =
-                        articles.by_ref().take(WINDOW.max(self.threads)).collect();
-                    let records =
-                        parallel_map(window, self.threads, |a| self.jsonl_record(doc, a, options));
-                    records.into_iter().try_for_each(&mut sink)?;
-                }
-                Ok(errors)
-            }
+            Format::Jsonl => self.extract_lines(&doc.name, jsonl::parse(doc), options, sink),
             Format::Text | Format::Auto => {
                 let extraction = self.extract_page(doc, options);
                 extraction.records.into_iter().try_for_each(sink)?;
                 Ok(extraction.errors)
             }
         }
+    }
+
+    /// Extracts the articles of JSON Lines input `name` as they are read (see [`jsonl::Lines`]),
+    /// a window at a time in parallel, handing the records to `sink` in input order. Returns the
+    /// problems met (bad lines, unreadable input), or the first error of `sink`, which stops the
+    /// extraction.
+    pub fn extract_lines<E>(
+        &self,
+        name: &str,
+        lines: impl Iterator<Item = Result<jsonl::JsonArticle>>,
+        options: &Options,
+        mut sink: impl FnMut(Record) -> std::result::Result<(), E>,
+    ) -> std::result::Result<Vec<Error>, E> {
+        let mut errors = Vec::new();
+        let mut articles = lines.filter_map(|line| line.map_err(|e| errors.push(e)).ok());
+        loop {
+            let window: Vec<jsonl::JsonArticle> =
+                articles.by_ref().take(WINDOW.max(self.threads)).collect();
+            if window.is_empty() {
+                break;
+            }
+            let records = parallel_map(window, self.threads, |a| {
+                self.jsonl_record(name, a, options)
+            });
+            records.into_iter().try_for_each(&mut sink)?;
+        }
+        drop(articles);
+        Ok(errors)
     }
 
     fn extract_page(&self, doc: &Document, options: &Options) -> Extraction {
@@ -186,14 +203,14 @@ impl Extractor {
         }
     }
 
-    fn jsonl_record(&self, doc: &Document, a: jsonl::JsonArticle, options: &Options) -> Record {
+    fn jsonl_record(&self, name: &str, a: jsonl::JsonArticle, options: &Options) -> Record {
         let mut article = layout::repair_article(&a.chars, &self.recognizer.lexicons().surnames);
         article.title = a.title.map(|t| crate::offsets::MappedString {
             text: t,
             map: Default::default(),
         });
         let source = SourceSpan {
-            path: doc.name.clone(),
+            path: name.to_owned(),
             byte_start: a.byte_start,
             byte_end: a.byte_end,
             line: Some(a.line),

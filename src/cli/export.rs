@@ -36,14 +36,13 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         store.dump(format, &mut out)?;
     } else {
         let graph = export::load(&store, &filter)?;
-        let text = match args.format {
-            ExportFormat::Graphml => export::graphml(&graph),
-            ExportFormat::Gexf => export::gexf(&graph),
-            ExportFormat::Dot => export::dot(&graph),
-            ExportFormat::Cyjs => serde_json::to_string_pretty(&export::cytoscape_json(&graph))?,
-            _ => export::html(&graph),
-        };
-        out.write_all(text.as_bytes())?;
+        match args.format {
+            ExportFormat::Graphml => export::write_graphml(&graph, &mut out)?,
+            ExportFormat::Gexf => export::write_gexf(&graph, &mut out)?,
+            ExportFormat::Dot => export::write_dot(&graph, &mut out)?,
+            ExportFormat::Cyjs => export::write_cytoscape_json(&graph, &mut out)?,
+            _ => out.write_all(export::html(&graph).as_bytes())?,
+        }
         eprintln!(
             "zhkg: {} nodes, {} edges",
             graph.nodes.len(),

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use zhkg::input::{self, Document, Format};
+use zhkg::input::{self, Document, Format, Opened};
 use zhkg::{Extractor, Options, Record};
 
 use super::{ExtractArgs, FormatArg, InputArgs};
@@ -41,18 +41,14 @@ pub fn format(arg: FormatArg) -> Format {
 pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
     let mut options = options(&args.input)?;
     options.byte_offsets = args.offsets;
-    let extractor = Extractor::new()?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let failed = for_each_record(&args.input, &options, &extractor, verbose, |record| {
+    let failed = for_each_record(&args.input, &options, verbose, |record| {
         serde_json::to_writer(&mut out, record)?;
         out.write_all(b"\n")?;
         Ok(())
     })?;
     out.flush()?;
-    // The process ends here: freeing the dictionaries one by one would only cost time (about
-    // 40 ms of a run's start-up and end).
-    std::mem::forget(extractor);
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -63,6 +59,30 @@ pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
 /// Text documents read before they are extracted together, one per core at a time.
 const PAGES_AT_ONCE: usize = 64;
 
+/// The extractor, loaded when the first article needs it: a run over empty or unreadable inputs
+/// does not pay for the lexicons.
+#[derive(Default)]
+struct Lazy(std::cell::OnceCell<Extractor>);
+
+impl Lazy {
+    fn get(&self) -> Result<&Extractor> {
+        if self.0.get().is_none() {
+            let _ = self.0.set(Extractor::new()?);
+        }
+        Ok(self.0.get().expect("set just above"))
+    }
+}
+
+impl Drop for Lazy {
+    /// The process ends soon after: freeing the dictionaries one by one would only cost time
+    /// (about 40 ms of a run).
+    fn drop(&mut self) {
+        if let Some(extractor) = self.0.take() {
+            std::mem::forget(extractor);
+        }
+    }
+}
+
 /// Reads every input and hands each record to `sink`, in input order, reporting bad inputs on
 /// stderr and going on with the rest. Text documents (pages) are extracted several at a time in
 /// parallel, JSON Lines articles a window at a time. Returns how many inputs (files, JSON lines)
@@ -70,10 +90,10 @@ const PAGES_AT_ONCE: usize = 64;
 pub fn for_each_record(
     input: &InputArgs,
     options: &Options,
-    extractor: &Extractor,
     verbose: bool,
     mut sink: impl FnMut(&Record) -> Result<()>,
 ) -> Result<usize> {
+    let extractor = &Lazy::default();
     let (sources, mut failed) = input::expand_paths(&input.inputs);
     for error in &failed {
         eprintln!("zhkg: error: {error}");
@@ -81,36 +101,73 @@ pub fn for_each_record(
     let mut count = 0;
     let mut pages: Vec<Document> = Vec::new();
     for source in &sources {
-        let Some(doc) = read(source, input, verbose, &mut failed) else {
+        let Some(opened) = open(source, input, verbose, &mut failed) else {
             continue;
         };
-        // (Pages wait to be extracted together; a JSON Lines input goes after those before it.)
-        let jsonl = if doc.format == Format::Jsonl {
-            Some(doc)
-        } else {
-            pages.push(doc);
-            None
+        // Pages wait to be extracted together; JSON Lines go after the pages before them.
+        let (name, records, errors) = match opened {
+            Opened::Whole(doc) if doc.format != Format::Jsonl => {
+                pages.push(doc);
+                if pages.len() >= PAGES_AT_ONCE {
+                    count += extract_pages(
+                        &mut pages,
+                        options,
+                        extractor,
+                        verbose,
+                        &mut failed,
+                        &mut sink,
+                    )?;
+                }
+                continue;
+            }
+            Opened::Whole(doc) => {
+                count += extract_pages(
+                    &mut pages,
+                    options,
+                    extractor,
+                    verbose,
+                    &mut failed,
+                    &mut sink,
+                )?;
+                let mut records = 0;
+                let errors = extractor.get()?.extract_each(&doc, options, |record| {
+                    records += 1;
+                    sink(&record)
+                })?;
+                (doc.name, records, errors)
+            }
+            Opened::Lines(mut lines) => {
+                count += extract_pages(
+                    &mut pages,
+                    options,
+                    extractor,
+                    verbose,
+                    &mut failed,
+                    &mut sink,
+                )?;
+                let name = lines.name().to_owned();
+                let mut ahead = (&mut lines).peekable();
+                let mut records = 0;
+                let errors = match ahead.peek() {
+                    None => Vec::new(),
+                    Some(_) => extractor
+                        .get()?
+                        .extract_lines(&name, ahead, options, |record| {
+                            records += 1;
+                            sink(&record)
+                        })?,
+                };
+                if verbose && lines.transcoded() {
+                    eprintln!("zhkg: {name}: transcoded from {}", input::Encoding::Gb18030);
+                }
+                if records == 0 && errors.is_empty() {
+                    eprintln!("zhkg: warning: {name}: empty input, nothing to extract");
+                }
+                (name, records, errors)
+            }
         };
-        if jsonl.is_some() || pages.len() >= PAGES_AT_ONCE {
-            count += extract_pages(
-                &mut pages,
-                options,
-                extractor,
-                verbose,
-                &mut failed,
-                &mut sink,
-            )?;
-        }
-        let Some(doc) = jsonl else {
-            continue;
-        };
-        let mut records = 0;
-        let errors = extractor.extract_each(&doc, options, |record| {
-            records += 1;
-            sink(&record)
-        })?;
         count += records;
-        report(&doc.name, records, errors, verbose, &mut failed);
+        report(&name, records, errors, verbose, &mut failed);
     }
     count += extract_pages(
         &mut pages,
@@ -126,23 +183,36 @@ pub fn for_each_record(
     Ok(failed.len())
 }
 
-/// Reads and decodes one input; `None` (after saying why on stderr) when it cannot be read or
+/// Opens one input; `None` (after saying why on stderr) when it cannot be read or, read whole,
 /// holds nothing.
-fn read(
+fn open(
     source: &input::Source,
     input: &InputArgs,
     verbose: bool,
     failed: &mut Vec<zhkg::Error>,
-) -> Option<Document> {
-    let mut doc = match input::read_source(source, format(input.format)) {
-        Ok(doc) => doc,
+) -> Option<Opened> {
+    let opened = match input::open(source, format(input.format)) {
+        Ok(opened) => opened,
         Err(error) => {
             eprintln!("zhkg: error: {error}");
             failed.push(error);
             return None;
         }
     };
-    if let (input::Source::Stdin, Some(name)) = (source, &input.source_name) {
+    let renamed = input
+        .source_name
+        .as_ref()
+        .filter(|_| *source == input::Source::Stdin);
+    let mut doc = match opened {
+        Opened::Lines(lines) => {
+            return Some(Opened::Lines(match renamed {
+                Some(name) => lines.renamed(name),
+                None => lines,
+            }))
+        }
+        Opened::Whole(doc) => doc,
+    };
+    if let Some(name) = renamed {
         doc.name = name.clone();
     }
     if verbose && doc.decoded.encoding.is_transcoded() {
@@ -158,20 +228,26 @@ fn read(
         );
         return None;
     }
-    Some(doc)
+    Some(Opened::Whole(doc))
 }
 
 /// Extracts the waiting `pages` together and hands their records on; how many there were.
 fn extract_pages(
     pages: &mut Vec<Document>,
     options: &Options,
-    extractor: &Extractor,
+    extractor: &Lazy,
     verbose: bool,
     failed: &mut Vec<zhkg::Error>,
     sink: &mut impl FnMut(&Record) -> Result<()>,
 ) -> Result<usize> {
+    if pages.is_empty() {
+        return Ok(0);
+    }
     let mut count = 0;
-    for (doc, extraction) in pages.iter().zip(extractor.extract_pages(pages, options)) {
+    for (doc, extraction) in pages
+        .iter()
+        .zip(extractor.get()?.extract_pages(pages, options))
+    {
         for record in &extraction.records {
             sink(record)?;
         }

@@ -7,14 +7,13 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use zhkg::{graph, rdf, Extractor};
+use zhkg::{graph, rdf};
 
 use super::extract::{for_each_record, options};
 use super::QuadsArgs;
 
 pub fn run(args: &QuadsArgs, verbose: bool) -> Result<ExitCode> {
     let options = options(&args.input)?;
-    let extractor = Extractor::new()?;
     let stdout = std::io::stdout();
     let mut out =
         RdfSerializer::from_format(RdfFormat::NQuads).for_writer(BufWriter::new(stdout.lock()));
@@ -23,7 +22,7 @@ pub fn run(args: &QuadsArgs, verbose: bool) -> Result<ExitCode> {
             out.serialize_quad(&quad)?;
         }
     }
-    let failed = for_each_record(&args.input, &options, &extractor, verbose, |record| {
+    let failed = for_each_record(&args.input, &options, verbose, |record| {
         let graph = graph::from_records(std::slice::from_ref(record));
         for quad in rdf::quads(&graph) {
             out.serialize_quad(&quad)

@@ -338,7 +338,6 @@ impl Detector {
                 && self
                     .cues
                     .prefixes(&t.chars[..end], s)
-                    .iter()
                     .filter(|(e, _)| roles::on_boundaries(t, mentions, s, *e))
                     .flat_map(|(_, cues)| cues.iter())
                     .any(|c| matches!(c.role, Role::Attendee | Role::Companion | Role::Host))

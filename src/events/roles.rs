@@ -78,9 +78,8 @@ pub(super) fn assign(
         let cue = d
             .cues
             .prefixes(&t.chars[..end], s)
-            .into_iter()
-            .rev()
-            .find(|(e, _)| on_boundaries(t, mentions, s, *e));
+            .filter(|(e, _)| on_boundaries(t, mentions, s, *e))
+            .last();
         let Some((e, cues)) = cue else {
             s += 1;
             continue;

@@ -1,6 +1,6 @@
 //! GraphML, GEXF 1.3, DOT and Cytoscape.js JSON writers for [`Graph`].
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::{Graph, Node};
 use crate::time::days_in_month;
@@ -22,11 +22,24 @@ fn xml(s: &str) -> String {
     out
 }
 
+/// Runs a writer into a string (the writers only write UTF-8).
+fn to_string(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the writers write UTF-8")
+}
+
+/// [`write_graphml`] into a string.
+pub fn graphml(g: &Graph) -> String {
+    to_string(|out| write_graphml(g, out))
+}
+
 /// GraphML (Gephi, yEd, Cytoscape, networkx): typed attribute keys for nodes (label, type,
 /// mentions, start, end, event type, IRI) and edges (type, label, weight); dates as strings.
-pub fn graphml(g: &Graph) -> String {
-    let mut out = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
+/// Written element by element, so a graph of any size takes no more memory than the graph.
+pub fn write_graphml(g: &Graph, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
   <key id="label" for="node" attr.name="label" attr.type="string"/>
   <key id="type" for="node" attr.name="type" attr.type="string"/>
@@ -40,36 +53,35 @@ pub fn graphml(g: &Graph) -> String {
   <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
   <graph id="zhkg" edgedefault="directed">
 "#,
-    );
+    )?;
     for (i, n) in g.nodes.iter().enumerate() {
-        let _ = write!(out, "    <node id=\"n{i}\">");
-        let _ = write!(out, "<data key=\"label\">{}</data>", xml(&n.label));
-        let _ = write!(out, "<data key=\"type\">{}</data>", n.kind);
-        let _ = write!(out, "<data key=\"mentions\">{}</data>", n.mentions);
+        write!(out, "    <node id=\"n{i}\">")?;
+        write!(out, "<data key=\"label\">{}</data>", xml(&n.label))?;
+        write!(out, "<data key=\"type\">{}</data>", n.kind)?;
+        write!(out, "<data key=\"mentions\">{}</data>", n.mentions)?;
         for (key, value) in [
             ("start", &n.start),
             ("end", &n.end),
             ("event_type", &n.detail),
         ] {
             if let Some(v) = value {
-                let _ = write!(out, "<data key=\"{key}\">{}</data>", xml(v));
+                write!(out, "<data key=\"{key}\">{}</data>", xml(v))?;
             }
         }
-        let _ = writeln!(out, "<data key=\"iri\">{}</data></node>", xml(&n.iri));
+        writeln!(out, "<data key=\"iri\">{}</data></node>", xml(&n.iri))?;
     }
     for (i, e) in g.edges.iter().enumerate() {
-        let _ = write!(
+        write!(
             out,
             "    <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\"><data key=\"edge_type\">{}</data>",
             e.source, e.target, e.kind
-        );
+        )?;
         if let Some(label) = &e.label {
-            let _ = write!(out, "<data key=\"edge_label\">{}</data>", xml(label));
+            write!(out, "<data key=\"edge_label\">{}</data>", xml(label))?;
         }
-        let _ = writeln!(out, "<data key=\"weight\">{}</data></edge>", e.weight);
+        writeln!(out, "<data key=\"weight\">{}</data></edge>", e.weight)?;
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    out.write_all(b"  </graph>\n</graphml>\n")
 }
 
 /// A date at any precision as the first (or last) full day it covers, for Gephi's timeline.
@@ -88,12 +100,17 @@ fn full_date(iso: &str, last: bool) -> Option<String> {
     }
 }
 
+/// [`write_gexf`] into a string.
+pub fn gexf(g: &Graph) -> String {
+    to_string(|out| write_gexf(g, out))
+}
+
 /// GEXF 1.3 (Gephi): attributes for type, mentions, event type and IRI; nodes carry `start` and
 /// `end` dates where known (an entity from its first to its last article, an event over its
-/// time), so Gephi's timeline works.
-pub fn gexf(g: &Graph) -> String {
-    let mut out = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
+/// time), so Gephi's timeline works. Written element by element.
+pub fn write_gexf(g: &Graph, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
   <meta><creator>zhkg</creator><description>people, posts, organizations, places and events from Chinese news</description></meta>
   <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
@@ -109,9 +126,9 @@ pub fn gexf(g: &Graph) -> String {
     </attributes>
     <nodes>
 "#,
-    );
+    )?;
     for (i, n) in g.nodes.iter().enumerate() {
-        let _ = write!(out, "      <node id=\"n{i}\" label=\"{}\"", xml(&n.label));
+        write!(out, "      <node id=\"n{i}\" label=\"{}\"", xml(&n.label))?;
         let start = n.start.as_deref().and_then(|d| full_date(d, false));
         let end = n
             .end
@@ -119,40 +136,37 @@ pub fn gexf(g: &Graph) -> String {
             .or(n.start.as_deref())
             .and_then(|d| full_date(d, true));
         if let (Some(start), Some(end)) = (start, end) {
-            let _ = write!(out, " start=\"{start}\" end=\"{end}\"");
+            write!(out, " start=\"{start}\" end=\"{end}\"")?;
         }
-        let _ = write!(
-            out,
+        write!(out,
             "><attvalues><attvalue for=\"type\" value=\"{}\"/><attvalue for=\"mentions\" value=\"{}\"/>",
             n.kind, n.mentions
-        );
+        )?;
         if let Some(detail) = &n.detail {
-            let _ = write!(
+            write!(
                 out,
                 "<attvalue for=\"event_type\" value=\"{}\"/>",
                 xml(detail)
-            );
+            )?;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "<attvalue for=\"iri\" value=\"{}\"/></attvalues></node>",
             xml(&n.iri)
-        );
+        )?;
     }
-    out.push_str("    </nodes>\n    <edges>\n");
+    out.write_all(b"    </nodes>\n    <edges>\n")?;
     for (i, e) in g.edges.iter().enumerate() {
-        let _ = write!(
-            out,
+        write!(out,
             "      <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\" weight=\"{}\"><attvalues><attvalue for=\"type\" value=\"{}\"/>",
             e.source, e.target, e.weight, e.kind
-        );
+        )?;
         if let Some(label) = &e.label {
-            let _ = write!(out, "<attvalue for=\"label\" value=\"{}\"/>", xml(label));
+            write!(out, "<attvalue for=\"label\" value=\"{}\"/>", xml(label))?;
         }
-        out.push_str("</attvalues></edge>\n");
+        out.write_all(b"</attvalues></edge>\n")?;
     }
-    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    out
+    out.write_all(b"    </edges>\n  </graph>\n</gexf>\n")
 }
 
 /// Fill colours by node type, shared by DOT and the HTML page.
@@ -179,13 +193,19 @@ fn dot_string(s: &str) -> String {
     )
 }
 
-/// Graphviz DOT with a CJK-capable font; nodes coloured and shaped by type, post edges
-/// labelled with the title, co-mentions dashed.
+/// [`write_dot`] into a string.
 pub fn dot(g: &Graph) -> String {
-    let mut out = format!(
+    to_string(|out| write_dot(g, out))
+}
+
+/// Graphviz DOT with a CJK-capable font; nodes coloured and shaped by type, post edges
+/// labelled with the title, co-mentions dashed. Written line by line.
+pub fn write_dot(g: &Graph, out: &mut impl Write) -> io::Result<()> {
+    write!(
+        out,
         "digraph zhkg {{\n  graph [fontname={f}, overlap=false, splines=true];\n  node [fontname={f}, style=filled, fontcolor=white];\n  edge [fontname={f}, fontsize=10];\n",
         f = dot_string(DOT_FONT)
-    );
+    )?;
     for (i, n) in g.nodes.iter().enumerate() {
         let shape = match n.kind.as_str() {
             "event" => "box",
@@ -193,13 +213,13 @@ pub fn dot(g: &Graph) -> String {
             "organization" => "octagon",
             _ => "ellipse",
         };
-        let _ = writeln!(
+        writeln!(
             out,
             "  n{i} [label={}, shape={shape}, fillcolor=\"{}\", tooltip={}];",
             dot_string(&n.label),
             colour(&n.kind),
             dot_string(&format!("{} · {} mentions", n.kind, n.mentions))
-        );
+        )?;
     }
     for e in &g.edges {
         let label = e.label.clone().unwrap_or_else(|| match e.kind.as_str() {
@@ -211,17 +231,16 @@ pub fn dot(g: &Graph) -> String {
         } else {
             ""
         };
-        let _ = writeln!(
+        writeln!(
             out,
             "  n{} -> n{} [label={}, weight={}{style}];",
             e.source,
             e.target,
             dot_string(&label),
             e.weight.max(1.0) as u64
-        );
+        )?;
     }
-    out.push_str("}\n");
-    out
+    out.write_all(b"}\n")
 }
 
 fn node_json(i: usize, n: &Node) -> serde_json::Value {
@@ -231,7 +250,8 @@ fn node_json(i: usize, n: &Node) -> serde_json::Value {
     }})
 }
 
-/// Cytoscape.js JSON: `{"elements": {"nodes": [...], "edges": [...]}}`.
+/// Cytoscape.js JSON: `{"elements": {"nodes": [...], "edges": [...]}}`, as a value (tests, the
+/// HTML page's small graphs).
 pub fn cytoscape_json(g: &Graph) -> serde_json::Value {
     let nodes: Vec<_> = g
         .nodes
@@ -243,15 +263,33 @@ pub fn cytoscape_json(g: &Graph) -> serde_json::Value {
         .edges
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            serde_json::json!({"data": {
-                "id": format!("e{i}"), "source": format!("n{}", e.source),
-                "target": format!("n{}", e.target), "type": e.kind, "label": e.label,
-                "weight": e.weight,
-            }})
-        })
+        .map(|(i, e)| edge_json(i, e))
         .collect();
     serde_json::json!({"elements": {"nodes": nodes, "edges": edges}})
+}
+
+/// The same JSON as [`cytoscape_json`] written element by element, one per line, so a graph of
+/// any size takes no more memory than the graph.
+pub fn write_cytoscape_json(g: &Graph, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"{\"elements\": {\n\"nodes\": [")?;
+    for (i, n) in g.nodes.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &node_json(i, n))?;
+    }
+    out.write_all(b"\n],\n\"edges\": [")?;
+    for (i, e) in g.edges.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &edge_json(i, e))?;
+    }
+    out.write_all(b"\n]}}\n")
+}
+
+fn edge_json(i: usize, e: &super::Edge) -> serde_json::Value {
+    serde_json::json!({"data": {
+        "id": format!("e{i}"), "source": format!("n{}", e.source),
+        "target": format!("n{}", e.target), "type": e.kind, "label": e.label,
+        "weight": e.weight,
+    }})
 }
 
 #[cfg(test)]
@@ -317,6 +355,11 @@ mod tests {
     #[test]
     fn cytoscape_json_has_elements() {
         let json = cytoscape_json(&tiny());
+        let streamed = to_string(|out| write_cytoscape_json(&tiny(), out));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&streamed).unwrap(),
+            json
+        );
         assert_eq!(json["elements"]["nodes"][0]["data"]["label"], "王家鹏");
         assert_eq!(json["elements"]["edges"][0]["data"]["source"], "n0");
     }

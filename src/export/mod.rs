@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use crate::error::{Error, Result};
 use crate::store::{text, Store};
 
-pub use formats::{cytoscape_json, dot, gexf, graphml};
+pub use formats::{
+    cytoscape_json, dot, gexf, graphml, write_cytoscape_json, write_dot, write_gexf, write_graphml,
+};
 pub use html::html;
 
 /// Node types, as written in every format.

@@ -86,7 +86,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     check_not_binary(bytes)?;
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded::from_utf8(text, 0, Encoding::Utf8)),
-        Err(utf8_error) => gb18030(bytes).ok_or_else(|| {
+        Err(utf8_error) => gb18030(bytes, 0).ok_or_else(|| {
             let at = utf8_error.valid_up_to();
             DecodeError(format!(
                 "invalid UTF-8 at line {}, byte {} (and not valid GBK/GB18030 either)",
@@ -138,8 +138,24 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     Ok(())
 }
 
-/// Strict GB18030 decoding with per-character byte offsets, or `None` if any sequence is invalid.
-fn gb18030(bytes: &[u8]) -> Option<Decoded> {
+/// Decodes one line of a file read a line at a time, `base` being the line's byte offset in the
+/// file: UTF-8, else GB18030. Each line is judged alone, so a file that mixes the two (archives
+/// glued together) loses no line, and a bad line is reported without stopping the others.
+pub fn decode_line(bytes: &[u8], base: usize) -> Result<Decoded, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded::from_utf8(text, base, Encoding::Utf8)),
+        Err(utf8_error) => gb18030(bytes, base).ok_or_else(|| {
+            DecodeError(format!(
+                "invalid UTF-8 at byte {} (and not valid GBK/GB18030 either)",
+                base + utf8_error.valid_up_to()
+            ))
+        }),
+    }
+}
+
+/// Strict GB18030 decoding with per-character byte offsets (from `base`), or `None` if any
+/// sequence is invalid.
+fn gb18030(bytes: &[u8], base: usize) -> Option<Decoded> {
     let mut text = String::with_capacity(bytes.len() * 3 / 2);
     let mut byte_starts = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -153,10 +169,10 @@ fn gb18030(bytes: &[u8]) -> Option<Decoded> {
                 encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(piece)?;
             text.push_str(&decoded);
         }
-        byte_starts.push(i);
+        byte_starts.push(base + i);
         i += len;
     }
-    byte_starts.push(bytes.len());
+    byte_starts.push(base + bytes.len());
     Some(Decoded {
         text,
         byte_starts,

@@ -7,7 +7,7 @@
 pub mod encoding;
 pub mod jsonl;
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -136,7 +136,71 @@ fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_lowercase())
 }
 
-/// Reads and decodes one source.
+/// An input opened for reading: JSON Lines stream a line at a time; a text page (which layout
+/// repair needs whole) or a UTF-16 file is read and decoded whole.
+pub enum Opened {
+    Whole(Document),
+    Lines(jsonl::Lines<Box<dyn BufRead + Send>>),
+}
+
+/// Opens one source. JSON Lines (`.jsonl` files, `--format jsonl`, or standard input whose first
+/// line is a JSON object) are not read here but line by line as they are extracted, so an input
+/// of any size takes the memory of the articles in flight.
+pub fn open(source: &Source, format: Format) -> Result<Opened> {
+    let name = source.name();
+    let io_error = |source| Error::Io {
+        path: name.clone().into(),
+        source,
+    };
+    let mut reader: Box<dyn BufRead + Send> = match source {
+        Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+        Source::File(path) => Box::new(BufReader::with_capacity(
+            1 << 16,
+            std::fs::File::open(path).map_err(io_error)?,
+        )),
+    };
+    let utf16 = {
+        let head = reader.fill_buf().map_err(io_error)?;
+        head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF")
+    };
+    let jsonl = match (format, source) {
+        _ if utf16 => false,
+        (Format::Jsonl, _) => true,
+        (Format::Auto, Source::File(path)) => extension(path).as_deref() == Some("jsonl"),
+        (Format::Auto, Source::Stdin) => {
+            let (head, jsonl) = sniff(&mut reader).map_err(io_error)?;
+            reader = Box::new(std::io::Cursor::new(head).chain(reader));
+            jsonl
+        }
+        (Format::Text, _) => false,
+    };
+    if jsonl {
+        return Ok(Opened::Lines(jsonl::Lines::new(&name, reader)));
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(io_error)?;
+    decode_document(name, &bytes, format, source).map(Opened::Whole)
+}
+
+/// Reads standard input up to its first non-blank line; whether that line is a JSON object.
+/// Returns what was read, to be read again.
+fn sniff(reader: &mut impl BufRead) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut head = Vec::new();
+    loop {
+        let start = head.len();
+        if reader.read_until(b'\n', &mut head)? == 0 {
+            return Ok((head, false));
+        }
+        let line = String::from_utf8_lossy(&head[start..]);
+        let line = line.trim_start_matches('\u{feff}');
+        if !line.trim().is_empty() {
+            let jsonl = jsonl::looks_like_jsonl(line);
+            return Ok((head, jsonl));
+        }
+    }
+}
+
+/// Reads and decodes one source whole.
 pub fn read_source(source: &Source, format: Format) -> Result<Document> {
     let name = source.name();
     let bytes = match source {
@@ -155,7 +219,16 @@ pub fn read_source(source: &Source, format: Format) -> Result<Document> {
             source: e,
         })?,
     };
-    let decoded = encoding::decode(&bytes).map_err(|e| Error::Encoding {
+    decode_document(name, &bytes, format, source)
+}
+
+fn decode_document(
+    name: String,
+    bytes: &[u8],
+    format: Format,
+    source: &Source,
+) -> Result<Document> {
+    let decoded = encoding::decode(bytes).map_err(|e| Error::Encoding {
         path: name.clone().into(),
         reason: e.0,
     })?;

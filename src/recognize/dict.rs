@@ -72,15 +72,15 @@ impl<V> Dict<V> {
         &self.values[node as usize]
     }
 
-    /// Every entry starting at `chars[start]`: `(end, values)` with `end` exclusive, shortest first.
-    pub fn prefixes<'d>(&'d self, chars: &[char], start: usize) -> Vec<(usize, &'d [V])> {
-        self.walk(
-            chars
-                .iter()
-                .enumerate()
-                .skip(start)
-                .map(|(i, c)| (i + 1, *c)),
-        )
+    /// Every entry starting at `chars[start]`: `(end, values)` with `end` exclusive, shortest
+    /// first. Lazy: the walk goes only as far as the caller reads, and allocates nothing.
+    pub fn prefixes<'d, 'c>(&'d self, chars: &'c [char], start: usize) -> Prefixes<'d, 'c, V> {
+        Prefixes {
+            dict: self,
+            chars,
+            at: start,
+            node: Some(0),
+        }
     }
 
     /// The longest entry starting at `chars[start]` that `accept`s its end and values.
@@ -90,13 +90,9 @@ impl<V> Dict<V> {
         start: usize,
         accept: impl Fn(usize, &[V]) -> bool,
     ) -> Option<(usize, &[V])> {
-        if !chars.get(start).is_some_and(|c| self.starts_with(*c)) {
-            return None;
-        }
         self.prefixes(chars, start)
-            .into_iter()
-            .rev()
-            .find(|(end, values)| accept(*end, values))
+            .filter(|(end, values)| accept(*end, values))
+            .last()
     }
 
     /// Follows `steps` (a position to report and the character that leads there) from the root
@@ -123,6 +119,32 @@ impl<V> Dict<V> {
     }
 }
 
+/// The entries starting at one position, see [`Dict::prefixes`].
+pub struct Prefixes<'d, 'c, V> {
+    dict: &'d Dict<V>,
+    chars: &'c [char],
+    at: usize,
+    /// The node reached so far; `None` once the trie has no edge for the next character.
+    node: Option<u32>,
+}
+
+impl<'d, V> Iterator for Prefixes<'d, '_, V> {
+    type Item = (usize, &'d [V]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let c = *self.chars.get(self.at)?;
+            let node = self.dict.step(self.node?, c);
+            self.node = node;
+            self.at += 1;
+            let values = &self.dict.values[node? as usize];
+            if !values.is_empty() {
+                return Some((self.at, values.as_slice()));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,9 +156,10 @@ mod tests {
         dict.insert("焦作市", 2);
         dict.insert("焦作市", 3);
         let chars: Vec<char> = "在焦作市调研".chars().collect();
-        let found = dict.prefixes(&chars, 1);
+        let found: Vec<_> = dict.prefixes(&chars, 1).collect();
         assert_eq!(found, vec![(3, &[1][..]), (4, &[2, 3][..])]);
-        assert!(dict.prefixes(&chars, 0).is_empty());
+        assert!(dict.prefixes(&chars, 0).next().is_none());
+        assert_eq!(dict.longest_prefix(&chars, 1, |end, _| end < 4), Some((3, &[1][..])));
         assert_eq!(dict.get("焦作市"), &[2, 3]);
         assert!(dict.get("焦").is_empty());
     }

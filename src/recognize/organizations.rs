@@ -479,7 +479,7 @@ fn field_of_work(r: &Recognizer, t: &Text, k: usize) -> bool {
     matches!(word.tag, "n" | "vn" | "an" | "nz")
         && word.len() >= 2
         && !NOT_MATERIAL.contains(&word.word)
-        && r.places.prefixes(&t.chars, word.start).is_empty()
+        && r.places.prefixes(&t.chars, word.start).next().is_none()
         && (word.len() == 2 || suffix_ending_at(r, t, word.end, word.start).is_none())
 }
 
@@ -499,8 +499,7 @@ fn title_starts_at(r: &Recognizer, t: &Text, at: usize) -> bool {
     t.token_starting.get(at).is_some_and(|k| k.is_some())
         && r.titles
             .prefixes(&t.chars, at)
-            .iter()
-            .any(|(end, _)| t.token_ending[*end].is_some())
+            .any(|(end, _)| t.token_ending[end].is_some())
 }
 
 /// True when the rest of the word that `end` falls inside is a title (常委 of 中央政治局常委).
@@ -626,7 +625,7 @@ fn placed_body(r: &Recognizer, place: &Mention, body: &Mention) -> bool {
     place.surface.chars().count() >= 2
         && body.canonical == body.surface
         && !ATTACHED_BODIES.contains(&body.surface.as_str())
-        && r.places.prefixes(&chars, 0).is_empty()
+        && r.places.prefixes(&chars, 0).next().is_none()
 }
 
 fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> {

@@ -749,11 +749,11 @@ impl Context<'_> {
     }
 
     fn cue_after(&self, end: usize) -> bool {
-        !self
-            .r
+        self.r
             .cue_after_dict
             .prefixes(&self.t.chars, end)
-            .is_empty()
+            .next()
+            .is_some()
     }
 
     /// A run of transliteration characters (with `·` or `-` joins) right after a title or

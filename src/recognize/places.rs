@@ -315,8 +315,7 @@ fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     let glued = r
         .places
         .prefixes(&t.chars, token.start)
-        .iter()
-        .any(|(end, _)| *end < token.end && token.end - end > len);
+        .any(|(end, _)| end < token.end && token.end - end > len);
     // 城市, 上市: a division suffix needs a name of two characters or more before it.
     // (巢县, 沛县: a county may have a one-character name.)
     let stem_ok = kind != "division" || token.len() - len >= 2 || token.word.ends_with('县');
@@ -467,7 +466,6 @@ fn wide_area(r: &Recognizer, name: &str) -> bool {
     let province = r
         .places
         .prefixes(&chars, 0)
-        .iter()
         .any(|(_, entries)| entries.iter().any(|e| e.level == Some(Level::Province)));
     world || province
 }

@@ -32,9 +32,9 @@ pub fn resegment<'a>(
         let longest = r
             .titles
             .prefixes(chars, p)
-            .into_iter()
             .map(|(end, _)| end)
-            .rfind(|&end| end - p >= 2);
+            .filter(|&end| end - p >= 2)
+            .last();
         if let Some(end) = longest {
             cuts.push((p, end));
         }
