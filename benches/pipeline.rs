@@ -36,7 +36,12 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| extractor.extract(&page, &options).records.len())
     });
     group.bench_function("layout repair", |b| {
-        b.iter(|| repair_article(&source, &recognizer.lexicons().surnames).text.text.len())
+        b.iter(|| {
+            repair_article(&source, &recognizer.lexicons().surnames)
+                .text
+                .text
+                .len()
+        })
     });
     group.bench_function("recognize entities", |b| {
         b.iter(|| recognizer.recognize_text(SAMPLE_PAGE).1.len())

@@ -99,7 +99,9 @@ fn loading(records: &[Record]) -> Result<()> {
     let mut batches: Vec<Vec<Quad>> = Vec::new();
     let mut batch = HashSet::new();
     for record in records {
-        batch.extend(rdf::quads(&graph::from_records(std::slice::from_ref(record))));
+        batch.extend(rdf::quads(&graph::from_records(std::slice::from_ref(
+            record,
+        ))));
         if batch.len() >= BATCH {
             batches.push(batch.drain().collect());
         }

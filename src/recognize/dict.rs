@@ -159,7 +159,10 @@ mod tests {
         let found: Vec<_> = dict.prefixes(&chars, 1).collect();
         assert_eq!(found, vec![(3, &[1][..]), (4, &[2, 3][..])]);
         assert!(dict.prefixes(&chars, 0).next().is_none());
-        assert_eq!(dict.longest_prefix(&chars, 1, |end, _| end < 4), Some((3, &[1][..])));
+        assert_eq!(
+            dict.longest_prefix(&chars, 1, |end, _| end < 4),
+            Some((3, &[1][..]))
+        );
         assert_eq!(dict.get("焦作市"), &[2, 3]);
         assert!(dict.get("焦").is_empty());
     }
