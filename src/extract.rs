@@ -19,8 +19,8 @@ use crate::record::{
 use crate::resolve::Region;
 use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
 
-/// Articles of a JSON Lines input extracted (in parallel) before their records are handed on:
-/// enough to keep every core busy, few enough that memory does not grow with the input.
+/// Articles of a JSON Lines input taken and not yet handed on: enough to keep every core busy
+/// past a slow article, few enough that memory does not grow with the input.
 const WINDOW: usize = 256;
 
 /// Run-wide settings.
@@ -119,9 +119,19 @@ impl Extractor {
     /// Extracts text documents (newspaper pages, single articles) in parallel, one document per
     /// task: a directory of pages keeps every core busy. The extractions come in the order given.
     pub fn extract_pages(&self, docs: &[Document], options: &Options) -> Vec<Extraction> {
-        parallel_map(docs.iter().collect(), self.threads, |doc| {
-            self.extract(doc, options)
-        })
+        let mut extractions = Vec::with_capacity(docs.len());
+        let extract = |doc| self.extract(doc, options);
+        let _ = crate::parallel::for_each_ordered(
+            docs.iter(),
+            self.threads,
+            docs.len(),
+            extract,
+            |e| {
+                extractions.push(e);
+                Ok::<(), std::convert::Infallible>(())
+            },
+        );
+        extractions
     }
 
     /// Extracts every article of a document and hands the records to `sink` in input order as
@@ -151,24 +161,19 @@ impl Extractor {
     pub fn extract_lines<E>(
         &self,
         name: &str,
-        lines: impl Iterator<Item = Result<jsonl::JsonArticle>>,
+        lines: impl Iterator<Item = Result<jsonl::JsonArticle>> + Send,
         options: &Options,
         mut sink: impl FnMut(Record) -> std::result::Result<(), E>,
     ) -> std::result::Result<Vec<Error>, E> {
         let mut errors = Vec::new();
-        let mut articles = lines.filter_map(|line| line.map_err(|e| errors.push(e)).ok());
-        loop {
-            let window: Vec<jsonl::JsonArticle> =
-                articles.by_ref().take(WINDOW.max(self.threads)).collect();
-            if window.is_empty() {
-                break;
-            }
-            let records = parallel_map(window, self.threads, |a| {
-                self.jsonl_record(name, a, options)
-            });
-            records.into_iter().try_for_each(&mut sink)?;
-        }
-        drop(articles);
+        let articles = lines.filter_map(|line| line.map_err(|e| errors.push(e)).ok());
+        crate::parallel::for_each_ordered(
+            articles,
+            self.threads,
+            WINDOW,
+            |a| self.jsonl_record(name, a, options),
+            &mut sink,
+        )?;
         Ok(errors)
     }
 
@@ -439,41 +444,6 @@ fn event_records(
         });
     }
     out
-}
-
-/// Maps `f` over `items` on all cores, keeping the order: contiguous chunks, one per thread.
-pub fn parallel_map<T: Send, R: Send>(
-    items: Vec<T>,
-    threads: usize,
-    f: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
-    if threads <= 1 || items.len() < 2 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::new();
-    let mut items = items.into_iter();
-    loop {
-        let part: Vec<T> = items.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }
 
 /// Worker threads: `ZHKG_THREADS` if set, else the machine's parallelism.

@@ -24,6 +24,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod lookup;
 pub mod offsets;
+pub mod parallel;
 pub mod rdf;
 pub mod recognize;
 pub mod record;

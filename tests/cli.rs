@@ -276,6 +276,65 @@ fn bad_jsonl_lines_are_named_and_good_lines_kept() {
 }
 
 #[test]
+fn json_lines_are_read_a_line_at_a_time_each_in_its_own_encoding() {
+    // An archive glued together from a UTF-8 and a GBK export, with one line in neither: every
+    // good line gives its record with byte offsets into this very file, the bad one is named.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("glued.jsonl");
+    let mut bytes = "{\"id\":\"u\",\"text\":\"王家鹏调研。\"}\n"
+        .as_bytes()
+        .to_vec();
+    let gbk_start = bytes.len();
+    let (gbk, _, _) = encoding_rs::GBK.encode("{\"id\":\"g\",\"text\":\"焦作市召开会议。\"}\n");
+    bytes.extend_from_slice(&gbk);
+    bytes.extend_from_slice(b"{\"id\":\"x\",\"text\":\"\xFF\xFF\"}\n");
+    std::fs::write(&path, &bytes).unwrap();
+    for from_stdin in [false, true] {
+        let out = if from_stdin {
+            let mut command = zhkg();
+            command.args(["-v", "extract", "-"]);
+            command.stdin(std::fs::File::open(&path).unwrap());
+            command.output().unwrap()
+        } else {
+            zhkg()
+                .args(["-v", "extract", path.to_str().unwrap()])
+                .output()
+                .unwrap()
+        };
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let records = records(&out);
+        let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["u", "g"]);
+        assert_eq!(records[1]["text"], "焦作市召开会议。");
+        let start = records[1]["source"]["byte_start"].as_u64().unwrap() as usize;
+        assert_eq!(
+            start, gbk_start,
+            "the GBK line's offsets are bytes of the file"
+        );
+        let err = stderr(&out);
+        assert!(err.contains(":3: invalid UTF-8 at byte"), "{err}");
+        assert!(err.contains("transcoded from GBK/GB18030"), "{err}");
+    }
+}
+
+#[test]
+fn an_empty_input_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["empty.jsonl", "empty.txt"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "\n  \n").unwrap();
+        let out = extract(&[path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        assert!(
+            stderr(&out).contains("empty input, nothing to extract"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn a_bad_date_flag_is_a_usage_error() {
     let out = extract(&[sample().to_str().unwrap(), "--date", "2019-02-30"]);
     assert_eq!(out.status.code(), Some(2));

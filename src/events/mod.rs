@@ -875,7 +875,7 @@ fn role_in_whole(
     let briefing = part
         .triggers
         .iter()
-        .any(|&(s, e)| BRIEFINGS.contains(&t.slice(s, e).as_str()));
+        .any(|&(s, e)| BRIEFINGS.contains(&t.slice(s, e)));
     let canonical = |m: usize| mentions[m].canonical.as_str();
     let takes_part = |e: &Found, m: usize| {
         e.participants
@@ -945,7 +945,7 @@ fn meeting_name<'t>(t: &'t Text, s: usize) -> Option<&'t str> {
 }
 
 /// The text of the clause before `at`.
-fn lead_in(t: &Text, at: usize) -> String {
+fn lead_in<'a>(t: &Text<'a>, at: usize) -> &'a str {
     let from = t.chars[..at]
         .iter()
         .rposition(|&c| matches!(c, '，' | '。' | '；' | '：' | '\n'))

@@ -93,14 +93,14 @@ pub(super) fn assign(
         for cue in cues {
             // 同 and 与 name the other side of talks, messages and signings only (X同Y会谈);
             // elsewhere they are "and".
-            let two_sided = matches!(word.as_str(), "同" | "与");
+            let two_sided = matches!(word, "同" | "与");
             let Some(target) = nearest(events, s, two_sided) else {
                 continue;
             };
             let found = if cue.after {
                 after(t, mentions, e, end, cue.role)
             } else {
-                let from = list_start(t, mentions, start, scope_start, s, &word);
+                let from = list_start(t, mentions, start, scope_start, s, word);
                 before(t, mentions, start, from, s, cue.role)
             };
             let event = &mut events[target];

@@ -88,7 +88,9 @@ pub(crate) fn borrowed_rows<'t>(
 #[derive(Debug, Clone, Default)]
 pub struct Surnames {
     single: HashSet<char>,
-    compound: HashSet<String>,
+    /// Two-character surnames as character pairs: asked at almost every position of every
+    /// article, so no string is built or hashed.
+    compound: HashSet<(char, char)>,
 }
 
 impl Surnames {
@@ -102,8 +104,8 @@ impl Surnames {
                 ("single", Some(c), None) => {
                     surnames.single.insert(c);
                 }
-                ("compound", Some(_), Some(_)) => {
-                    surnames.compound.insert(surname.clone());
+                ("compound", Some(a), Some(b)) if chars.next().is_none() => {
+                    surnames.compound.insert((a, b));
                 }
                 _ => {
                     return Err(Error::Data {
@@ -126,14 +128,8 @@ impl Surnames {
 
     /// Length of the surname that starts with `first` (and `second`), without building strings.
     pub fn prefix_len_of(&self, first: char, second: Option<char>) -> Option<usize> {
-        if let Some(second) = second {
-            let mut buf = [0u8; 8];
-            let n = first.encode_utf8(&mut buf).len();
-            let m = second.encode_utf8(&mut buf[n..]).len();
-            let two = std::str::from_utf8(&buf[..n + m]).unwrap_or_default();
-            if self.compound.contains(two) {
-                return Some(2);
-            }
+        if second.is_some_and(|second| self.compound.contains(&(first, second))) {
+            return Some(2);
         }
         self.single.contains(&first).then_some(1)
     }

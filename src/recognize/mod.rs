@@ -130,6 +130,10 @@ impl std::fmt::Debug for Recognizer {
 
 /// Per-text working state shared by the recognizers.
 pub struct Text<'a> {
+    /// The text itself, and the byte offset in it of each character (and of its end), so that
+    /// spans are looked up in the lexicons as borrowed slices, not as new strings.
+    text: &'a str,
+    byte_starts: Vec<usize>,
     pub chars: Vec<char>,
     pub tokens: Vec<Token<'a>>,
     /// Token index starting at each character, if any.
@@ -138,7 +142,7 @@ pub struct Text<'a> {
     pub token_ending: Vec<Option<usize>>,
 }
 
-impl Text<'_> {
+impl<'a> Text<'a> {
     /// True if `[start, end)` begins and ends on token boundaries.
     pub fn aligned(&self, start: usize, end: usize) -> bool {
         self.token_starting.get(start).is_some_and(|t| t.is_some())
@@ -146,8 +150,8 @@ impl Text<'_> {
     }
 
     /// The characters `[start, end)` as a string.
-    pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start..end].iter().collect()
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.byte_starts[start]..self.byte_starts[end]]
     }
 }
 
@@ -394,6 +398,11 @@ impl Recognizer {
     /// Segments `text` and indexes token boundaries.
     pub fn prepare<'a>(&'a self, text: &'a str) -> Text<'a> {
         let chars: Vec<char> = text.chars().collect();
+        let byte_starts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
         let tokens = titles::resegment(self, text, &chars, self.segmenter.tag(text));
         let mut token_starting = vec![None; chars.len() + 1];
         let mut token_ending = vec![None; chars.len() + 1];
@@ -402,6 +411,8 @@ impl Recognizer {
             token_ending[t.end] = Some(k);
         }
         Text {
+            text,
+            byte_starts,
             chars,
             tokens,
             token_starting,
@@ -471,7 +482,7 @@ fn select(t: &Text, mut candidates: Vec<Candidate>) -> Vec<Mention> {
             continue;
         }
         used[c.start..c.end].iter_mut().for_each(|u| *u = true);
-        let surface = t.slice(c.start, c.end);
+        let surface = t.slice(c.start, c.end).to_owned();
         chosen.push(Mention {
             kind: c.kind,
             start: c.start,

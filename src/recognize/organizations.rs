@@ -95,7 +95,7 @@ const GENERIC_AFTER_PLACE: &[&str] = &["政府", "当局", "企业", "公司", "
 fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
     // 中央政治局常委: an organization and a title in one word; the title split reads it.
-    if (token.start + 2..token.end).any(|cut| !r.titles.get(&t.slice(cut, token.end)).is_empty()) {
+    if (token.start + 2..token.end).any(|cut| !r.titles.get(t.slice(cut, token.end)).is_empty()) {
         return;
     }
     let suffix = suffix_ending_at(r, t, token.end, token.start + 1);
@@ -105,8 +105,8 @@ fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidat
     if let Some((suffix_start, _)) = suffix {
         let head = t.slice(suffix_start, token.end);
         let prefix = t.slice(token.start, suffix_start);
-        if GENERIC_AFTER_PLACE.contains(&head.as_str())
-            && (!r.places.get(&prefix).is_empty() || prefix.chars().count() <= 2)
+        if GENERIC_AFTER_PLACE.contains(&head)
+            && (!r.places.get(prefix).is_empty() || prefix.chars().count() <= 2)
         {
             return;
         }
@@ -232,7 +232,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         return;
     };
     // 政治局常委: the word ends in a title (常委), not in an organization suffix (委).
-    if (token.start + 1..suffix_start).any(|cut| !r.titles.get(&t.slice(cut, token.end)).is_empty())
+    if (token.start + 1..suffix_start).any(|cut| !r.titles.get(t.slice(cut, token.end)).is_empty())
     {
         return;
     }
@@ -259,10 +259,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let mut start = holder.start;
     // Inside the word, before its suffix: a place (智利队) anchors a weak suffix.
     let inner_place = holder.start < suffix_start
-        && !r
-            .places
-            .get(&t.slice(holder.start, suffix_start))
-            .is_empty();
+        && !r.places.get(t.slice(holder.start, suffix_start)).is_empty();
     let mut anchored = inner_place || t.tokens[first..=k].iter().any(|w| w.tag == "nt");
     // A word jieba already knows as an organization (中国队/nt), or one with its place inside
     // (匈牙利队), only grows by places before it.
@@ -386,7 +383,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let ends_in_title =
-        token.end >= start + 2 && !r.titles.get(&t.slice(token.end - 2, token.end)).is_empty();
+        token.end >= start + 2 && !r.titles.get(t.slice(token.end - 2, token.end)).is_empty();
     let department = token.end - suffix_start == 1
         && !ends_in_title
         && r.government_bodies.contains(&t.chars[suffix_start])
@@ -400,10 +397,8 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         && prefix
             .chars()
             .all(|c| r.lexicons.place_abbreviations.contains_key(&c));
-    if GENERIC_AFTER_PLACE.contains(&head.as_str())
-        && (!r.places.get(&prefix).is_empty()
-            || abbreviation
-            || GENERIC_PREFIXES.contains(&prefix.as_str()))
+    if GENERIC_AFTER_PLACE.contains(&head)
+        && (!r.places.get(prefix).is_empty() || abbreviation || GENERIC_PREFIXES.contains(&prefix))
     {
         return;
     }
@@ -507,7 +502,7 @@ fn ends_in_title(r: &Recognizer, t: &Text, end: usize) -> bool {
     let Some(word_end) = (end + 1..=t.chars.len()).find(|&e| t.token_ending[e].is_some()) else {
         return false;
     };
-    !r.titles.get(&t.slice(end, word_end)).is_empty()
+    !r.titles.get(t.slice(end, word_end)).is_empty()
 }
 
 /// jieba tags of person names.

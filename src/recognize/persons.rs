@@ -132,12 +132,12 @@ impl Context<'_> {
     /// beside it and HanLP saw it so only rarely.
     fn plausible(&self, c: &Candidate) -> bool {
         let name = self.t.slice(c.start, c.end);
-        if self.r.lexicons.people.contains(&name) {
+        if self.r.lexicons.people.contains(name) {
             return true;
         }
         let titled = self.title_ends[c.start] || self.title_starts[c.end];
-        let place = self.r.places.get(&name).iter().any(|p| !p.short);
-        match self.r.lexicons.derived.word_classes.get(&name) {
+        let place = self.r.places.get(name).iter().any(|p| !p.short);
+        match self.r.lexicons.derived.word_classes.get(name) {
             Some((class, count)) if !class.is_person() => titled && *count < RARE_WORD_USES,
             _ if place => titled,
             _ => !self.place_follows(c.end),
@@ -335,7 +335,7 @@ impl Context<'_> {
                 && tail
                     .chars()
                     .all(|c| NEVER_IN_GIVEN_NAME.contains(c) || self.follows_names(c));
-            NAME_TAILS.contains(&tail.as_str()) || glued
+            NAME_TAILS.contains(&tail) || glued
         })
     }
 
@@ -478,7 +478,7 @@ impl Context<'_> {
         let family = if surname == 1 {
             roles.of_char(chars[start])
         } else {
-            roles.of_word(&self.t.slice(start, start + surname))
+            roles.of_word(self.t.slice(start, start + surname))
         };
         // A compound surname the table does not list is as good as a common one.
         let mut total = if surname > 1 && family.is_none() {
@@ -510,7 +510,7 @@ impl Context<'_> {
         } else if tok.end == end + 1 {
             roles.of_char(t.chars[end])
         } else {
-            roles.of_word(&t.slice(end, tok.end))
+            roles.of_word(t.slice(end, tok.end))
         };
         counts.map_or(AFTER_UNKNOWN_LN_P, |c| {
             c.ln_p(Role::After).max(AFTER_FLOOR_LN_P)
@@ -524,11 +524,11 @@ impl Context<'_> {
         if given
             .iter()
             .any(|c| !crate::layout::spacing::is_han(*c) || NEVER_IN_GIVEN_NAME.contains(*c))
-            || self.r.lexicons.not_names.contains(&name)
-            || !self.r.places.get(&name).is_empty()
-            || !self.r.organizations.get(&name).is_empty()
-            || self.r.org_suffixes.contains_key(&name)
-            || self.r.place_stems.contains(&name)
+            || self.r.lexicons.not_names.contains(name)
+            || !self.r.places.get(name).is_empty()
+            || !self.r.organizations.get(name).is_empty()
+            || self.r.org_suffixes.contains_key(name)
+            || self.r.place_stems.contains(name)
         {
             return None; // 李万 of 李万、文苑街道: a township's name, not a person
         }
@@ -547,10 +547,10 @@ impl Context<'_> {
         if self.inside_ordinary_word(start, end) {
             return None;
         }
-        if self.r.lexicons.people.contains(&name) {
+        if self.r.lexicons.people.contains(name) {
             return Some(8);
         }
-        let public_figure = self.r.lexicons.derived.public_figures.contains(&name);
+        let public_figure = self.r.lexicons.derived.public_figures.contains(name);
         let given_text: String = given.iter().collect();
         if HONORIFICS.contains(&given_text.as_str()) || !self.r.titles.get(&given_text).is_empty() {
             return None; // 陈教授, 王小姐: a surname and a form of address
@@ -850,7 +850,7 @@ impl Context<'_> {
             parts += 1;
         }
         let name = t.slice(start, end);
-        let place = !self.r.places.get(&name).is_empty();
+        let place = !self.r.places.get(name).is_empty();
         (parts >= 2 && !place).then(|| person(start, end, 5))
     }
 
@@ -883,7 +883,7 @@ impl Context<'_> {
             .r
             .lexicons
             .surnames
-            .prefix_len(&t.slice(start, end))
+            .prefix_len(t.slice(start, end))
             .is_some()
             && !translit.contains(&t.chars[start]);
         (words >= 2 && end - start >= 3 && !chinese_surname).then(|| person(start, end, 4))
@@ -954,9 +954,9 @@ impl Context<'_> {
         let place_piece = pieces
             .iter()
             .any(|tok| self.r.places.get(tok.word).iter().any(|p| !p.derived));
-        if !self.r.places.get(&name).is_empty()
-            || !self.r.organizations.get(&name).is_empty()
-            || self.r.lexicons.not_names.contains(&name)
+        if !self.r.places.get(name).is_empty()
+            || !self.r.organizations.get(name).is_empty()
+            || self.r.lexicons.not_names.contains(name)
             || place_piece
         {
             return None;

@@ -241,7 +241,7 @@ fn dictionary(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
             };
             let inside = end < token.end && big && tag_ok;
             let single = token.end == end && tag_ok;
-            if (single || inside) && !r.lexicons.not_names.contains(&surface) {
+            if (single || inside) && !r.lexicons.not_names.contains(surface) {
                 let shorts: Vec<&PlaceEntry> = entries.iter().collect();
                 out.push(entry_place(start, end, 3, &shorts));
             }
@@ -447,10 +447,10 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // 欧洲市场, 印度信息技术市场: a country's or province's market is an economy, not a place.
-    if kind == "market" && wide_area(r, &t.slice(start, token.end - len)) {
+    if kind == "market" && wide_area(r, t.slice(start, token.end - len)) {
         return;
     }
-    if GENERIC_PLACES.contains(&t.slice(start, token.end).as_str()) {
+    if GENERIC_PLACES.contains(&t.slice(start, token.end)) {
         return;
     }
     out.push(place(start, token.end, 2, None));

@@ -126,7 +126,7 @@ fn split_word(r: &Recognizer, t: &Text, start: usize, end: usize, out: &mut Vec<
         .rev()
     {
         let head = t.slice(start, cut);
-        let is_org = r.org_suffixes.contains_key(&head) || !r.organizations.get(&head).is_empty();
+        let is_org = r.org_suffixes.contains_key(head) || !r.organizations.get(head).is_empty();
         if is_org {
             let kind = |kind, s, e| Candidate {
                 kind,
@@ -167,12 +167,9 @@ fn head_of_body(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         }
     };
     let org_end = token.end - 1;
-    if !r.titles.get(&t.slice(body_start, token.end)).is_empty() && token.len() > 2 {
+    if !r.titles.get(t.slice(body_start, token.end)).is_empty() && token.len() > 2 {
         // 副部长, 外交部长 as a listed title: a known organization is read by split_word.
-        if r.organizations
-            .get(&t.slice(body_start, org_end))
-            .is_empty()
-        {
+        if r.organizations.get(t.slice(body_start, org_end)).is_empty() {
             return;
         }
     }
