@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod lookup;
 pub mod offsets;
 pub mod parallel;
+pub mod pipeline;
 pub mod rdf;
 pub mod recognize;
 pub mod record;

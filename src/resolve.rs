@@ -266,26 +266,12 @@ fn opening_end(text: &[char]) -> usize {
 /// The zones below `root` (the divisions whose names end like 示范区 or 开发区): what a paper's
 /// bare 示范区 can mean.
 fn zones_below(lexicons: &Lexicons, root: &Division) -> Vec<String> {
-    let index = lexicons.divisions();
     let gazetteer = &lexicons.gazetteer;
-    let below = |zone: &Division| {
-        let mut at = zone.parent.as_deref();
-        while let Some(code) = at {
-            if code == root.code {
-                return true;
-            }
-            at = index
-                .coded(code)
-                .and_then(|i| gazetteer[i].parent.as_deref());
-        }
-        false
-    };
-    let mut zones: Vec<String> = index
-        .zones()
+    let mut zones: Vec<String> = lexicons
+        .divisions()
+        .zones_below(&root.code)
         .iter()
-        .map(|&i| &gazetteer[i])
-        .filter(|zone| below(zone))
-        .map(|zone| zone.name.clone())
+        .map(|&i| gazetteer[i].name.clone())
         .collect();
     zones.sort();
     zones

@@ -381,6 +381,9 @@ pub struct Divisions {
     children: HashMap<String, Vec<usize>>,
     /// Divisions that are zones (示范区, 开发区, 高新区 …).
     zones: Vec<usize>,
+    /// The zones below each division (at any depth), by the division's code: asked for every
+    /// region an article names, so walked once here rather than per region.
+    zones_below: HashMap<String, Vec<usize>>,
 }
 
 impl Divisions {
@@ -399,7 +402,27 @@ impl Divisions {
                 index.zones.push(i);
             }
         }
+        for &zone in &index.zones {
+            let mut at = gazetteer[zone].parent.as_deref();
+            // (A cycle of parent codes in a broken gazetteer would stop at the depth bound.)
+            for _ in 0..gazetteer.len() {
+                let Some(code) = at else { break };
+                index
+                    .zones_below
+                    .entry(code.to_owned())
+                    .or_default()
+                    .push(zone);
+                at = index
+                    .coded(code)
+                    .and_then(|i| gazetteer[i].parent.as_deref());
+            }
+        }
         index
+    }
+
+    /// The zones below the division with `code`, at any depth.
+    pub fn zones_below(&self, code: &str) -> &[usize] {
+        self.zones_below.get(code).map_or(&[], Vec::as_slice)
     }
 
     /// The zones (示范区, 开发区 …) among the divisions.
