@@ -135,9 +135,8 @@ impl Extractor {
     }
 
     /// Extracts every article of a document and hands the records to `sink` in input order as
-    /// they are made, a window of articles at a time (in parallel within the window), so that
-    /// what is held does not grow with the document. Returns the input errors (bad JSON lines),
-    /// or the first error of `sink`, which stops the extraction.
+    /// they are made, so that what is held does not grow with the document. Returns the input
+    /// errors (bad JSON lines), or the first error of `sink`, which stops the extraction.
     pub fn extract_each<E>(
         &self,
         doc: &Document,
@@ -154,10 +153,10 @@ impl Extractor {
         }
     }
 
-    /// Extracts the articles of JSON Lines input `name` as they are read (see [`jsonl::Lines`]),
-    /// a window at a time in parallel, handing the records to `sink` in input order. Returns the
-    /// problems met (bad lines, unreadable input), or the first error of `sink`, which stops the
-    /// extraction.
+    /// Extracts the articles of JSON Lines input `name` as they are read (see [`jsonl::Lines`])
+    /// on every core, handing the records to `sink` in input order with at most [`WINDOW`]
+    /// articles in flight (see [`crate::parallel`]). Returns the problems met (bad lines,
+    /// unreadable input), or the first error of `sink`, which stops the extraction.
     pub fn extract_lines<E>(
         &self,
         name: &str,

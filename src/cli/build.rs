@@ -3,7 +3,7 @@
 //! Records stream from extraction into the store: each record's quads (its own graph, see
 //! `graph::from_records`) go into a batch, and a full batch goes to the bulk loader. Because the
 //! store is the union of the records' quads, nothing needs all records at once, and memory stays
-//! bounded by one input file's records and one batch, however large the corpus.
+//! bounded by the articles in flight and one batch, however large the corpus.
 
 use std::collections::HashSet;
 use std::path::Path;
