@@ -243,13 +243,23 @@ mod tests {
         dir
     }
 
+    /// The inputs of a run over `dir`.
+    fn all_of(dir: &tempfile::TempDir) -> Inputs {
+        Inputs {
+            paths: vec![dir.path().to_owned()],
+            ..Inputs::default()
+        }
+    }
+
+    /// The last part of a path or an id (the temporary directory differs between runs).
+    fn base(s: &str) -> &str {
+        s.rsplit('/').next().unwrap_or(s)
+    }
+
     #[test]
     fn records_come_in_input_order_and_problems_as_notices() {
         let dir = corpus();
-        let inputs = Inputs {
-            paths: vec![dir.path().to_owned()],
-            ..Inputs::default()
-        };
+        let inputs = all_of(&dir);
         let (mut ids, mut notices) = (Vec::new(), Vec::new());
         let problems = Pipeline::new()
             .for_each_record(
@@ -257,20 +267,14 @@ mod tests {
                 &Options::default(),
                 |notice| {
                     notices.push(match notice {
-                        Notice::Problem(e) => {
-                            format!("problem {}", e.to_string().rsplit('/').next().unwrap())
-                        }
-                        Notice::Empty(name) => {
-                            format!("empty {}", name.rsplit('/').next().unwrap())
-                        }
-                        Notice::Done(name, n) => {
-                            format!("{} {n}", name.rsplit('/').next().unwrap())
-                        }
+                        Notice::Problem(e) => format!("problem {}", base(&e.to_string())),
+                        Notice::Empty(name) => format!("empty {}", base(name)),
+                        Notice::Done(name, n) => format!("{} {n}", base(name)),
                         Notice::Transcoded(..) => "transcoded".into(),
                     })
                 },
                 |record| {
-                    ids.push(record.id.rsplit('/').next().unwrap().to_owned());
+                    ids.push(base(&record.id).to_owned());
                     Ok::<(), Error>(())
                 },
             )
@@ -291,10 +295,7 @@ mod tests {
     #[test]
     fn the_sink_can_stop_the_run() {
         let dir = corpus();
-        let inputs = Inputs {
-            paths: vec![dir.path().to_owned()],
-            ..Inputs::default()
-        };
+        let inputs = all_of(&dir);
         let mut seen = 0;
         let stopped = Pipeline::new().for_each_record(
             &inputs,
