@@ -318,6 +318,24 @@ fn json_lines_are_read_a_line_at_a_time_each_in_its_own_encoding() {
 }
 
 #[test]
+fn a_binary_file_named_jsonl_is_one_error_naming_it() {
+    // A gzipped export renamed .jsonl: one message for the file, not one per "line" of bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.jsonl");
+    let mut bytes = b"\x1f\x8b\x08\x00\x00\x00\x00\x00".to_vec();
+    bytes.extend((0..4000u32).map(|i| (i * 7 % 251) as u8));
+    std::fs::write(&path, &bytes).unwrap();
+    let out = extract(&[path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("{}: binary data", path.display())),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_empty_input_is_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["empty.jsonl", "empty.txt"] {

@@ -119,7 +119,7 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Rejects data that is clearly not text: a NUL byte, or more than 1% other control bytes.
-fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
+pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(DecodeError(format!(
             "binary data (NUL byte at offset {at}); UTF-16 needs a byte-order mark"

@@ -159,9 +159,10 @@ pub fn open(source: &Source, format: Format) -> Result<Opened> {
             std::fs::File::open(path).map_err(io_error)?,
         )),
     };
-    let utf16 = {
+    let (utf16, binary) = {
         let head = reader.fill_buf().map_err(io_error)?;
-        head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF")
+        let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+        (utf16, encoding::check_not_binary(head).err())
     };
     let jsonl = match (format, source) {
         _ if utf16 => false,
@@ -175,6 +176,13 @@ pub fn open(source: &Source, format: Format) -> Result<Opened> {
         (Format::Text, _) => false,
     };
     if jsonl {
+        // A compressed or binary file named .jsonl: one clear error, not one per "line".
+        if let Some(e) = binary {
+            return Err(Error::Encoding {
+                path: name.into(),
+                reason: e.0,
+            });
+        }
         return Ok(Opened::Lines(jsonl::Lines::new(&name, reader)));
     }
     let mut bytes = Vec::new();
