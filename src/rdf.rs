@@ -168,6 +168,12 @@ impl Writer {
     }
 }
 
+/// The quads of one record's own graph: what `build`, `quads` and `bench` add per article (the
+/// store is the union of these, however the corpus is cut).
+pub fn record_quads(record: &crate::record::Record) -> Vec<Quad> {
+    quads(&crate::graph::from_records(std::slice::from_ref(record)))
+}
+
 /// Every quad of the graph, in a deterministic order.
 pub fn quads(g: &KnowledgeGraph) -> Vec<Quad> {
     let mut w = Writer { quads: Vec::new() };

@@ -16,7 +16,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Quad;
 use zhkg::input::{self, jsonl, Document, Format};
 use zhkg::store::Store;
-use zhkg::{graph, rdf, Extractor, Record};
+use zhkg::{rdf, Extractor, Record};
 
 use super::{extract, BenchArgs};
 
@@ -99,9 +99,7 @@ fn loading(records: &[Record]) -> Result<()> {
     let mut batches: Vec<Vec<Quad>> = Vec::new();
     let mut batch = HashSet::new();
     for record in records {
-        batch.extend(rdf::quads(&graph::from_records(std::slice::from_ref(
-            record,
-        ))));
+        batch.extend(rdf::record_quads(record));
         if batch.len() >= BATCH {
             batches.push(batch.drain().collect());
         }

@@ -13,7 +13,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use oxigraph::model::Quad;
 use zhkg::store::Store;
-use zhkg::{graph, rdf, Record};
+use zhkg::{rdf, Record};
 
 use super::extract::{for_each_record, options};
 use super::BuildArgs;
@@ -74,8 +74,7 @@ impl Loading {
 
     /// The quads of `record`'s own graph into the batch; a full batch into the store.
     fn add(&mut self, record: &Record) -> Result<()> {
-        let graph = graph::from_records(std::slice::from_ref(record));
-        self.batch.extend(rdf::quads(&graph));
+        self.batch.extend(rdf::record_quads(record));
         self.articles += 1;
         if self.batch.len() >= BATCH {
             self.flush()?;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use zhkg::{graph, rdf};
+use zhkg::rdf;
 
 use super::extract::{for_each_record, options};
 use super::QuadsArgs;
@@ -23,8 +23,7 @@ pub fn run(args: &QuadsArgs, verbose: bool) -> Result<ExitCode> {
         }
     }
     let failed = for_each_record(&args.input, &options, verbose, |record| {
-        let graph = graph::from_records(std::slice::from_ref(record));
-        for quad in rdf::quads(&graph) {
+        for quad in rdf::record_quads(record) {
             out.serialize_quad(&quad)
                 .with_context(|| format!("writing the quads of {}", record.id))?;
         }

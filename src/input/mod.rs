@@ -148,17 +148,8 @@ pub enum Opened {
 /// of any size takes the memory of the articles in flight.
 pub fn open(source: &Source, format: Format) -> Result<Opened> {
     let name = source.name();
-    let io_error = |source| Error::Io {
-        path: name.clone().into(),
-        source,
-    };
-    let mut reader: Box<dyn BufRead + Send> = match source {
-        Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
-        Source::File(path) => Box::new(BufReader::with_capacity(
-            1 << 16,
-            std::fs::File::open(path).map_err(io_error)?,
-        )),
-    };
+    let io_error = |e| io_error(&name, e);
+    let mut reader = reader(source)?;
     let (utf16, binary) = {
         let head = reader.fill_buf().map_err(io_error)?;
         let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
@@ -185,9 +176,25 @@ pub fn open(source: &Source, format: Format) -> Result<Opened> {
         }
         return Ok(Opened::Lines(jsonl::Lines::new(&name, reader)));
     }
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(io_error)?;
-    decode_document(name, &bytes, format, source).map(Opened::Whole)
+    read_whole(reader, source, format).map(Opened::Whole)
+}
+
+/// A buffered reader of `source`.
+fn reader(source: &Source) -> Result<Box<dyn BufRead + Send>> {
+    Ok(match source {
+        Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+        Source::File(path) => Box::new(BufReader::with_capacity(
+            1 << 16,
+            std::fs::File::open(path).map_err(|e| io_error(&source.name(), e))?,
+        )),
+    })
+}
+
+fn io_error(name: &str, source: std::io::Error) -> Error {
+    Error::Io {
+        path: name.into(),
+        source,
+    }
 }
 
 /// Reads standard input up to its first non-blank line; whether that line is a JSON object.
@@ -210,23 +217,16 @@ fn sniff(reader: &mut impl BufRead) -> std::io::Result<(Vec<u8>, bool)> {
 
 /// Reads and decodes one source whole.
 pub fn read_source(source: &Source, format: Format) -> Result<Document> {
+    read_whole(reader(source)?, source, format)
+}
+
+/// The rest of `reader`, decoded.
+fn read_whole(mut reader: impl Read, source: &Source, format: Format) -> Result<Document> {
     let name = source.name();
-    let bytes = match source {
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::Io {
-                    path: name.clone().into(),
-                    source: e,
-                })?;
-            buf
-        }
-        Source::File(path) => std::fs::read(path).map_err(|e| Error::Io {
-            path: path.clone(),
-            source: e,
-        })?,
-    };
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&name, e))?;
     decode_document(name, &bytes, format, source)
 }
 
