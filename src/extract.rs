@@ -11,12 +11,14 @@ use crate::error::{Error, Result};
 use crate::events::{self, Detector, Found, Role};
 use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
+use crate::lexicon::Level;
 use crate::recognize::{posts, Mention, MentionKind, Recognizer};
 use crate::record::{
-    entity_id, Argument, Credit, Entity, EntityType, Event, EventCount, EventTime, Participant,
-    Post, Record, SourceSpan, TimeBasis,
+    entity_id, Argument, ChangeKind, Credit, Entity, EntityType, Event, EventCount, EventTime,
+    Participant, Post, PostChange, Record, SourceSpan, TimeBasis,
 };
 use crate::resolve::Region;
+use crate::scope::{self, Scopes};
 use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
 
 /// Articles of a JSON Lines input taken and not yet handed on: enough to keep every core busy
@@ -47,14 +49,17 @@ pub struct Extractor {
     recognizer: Arc<Recognizer>,
     detector: Arc<Detector>,
     regions: Arc<RwLock<HashMap<String, Option<Arc<Region>>>>>,
+    scopes: Arc<Scopes>,
     threads: usize,
 }
 
 impl Extractor {
     /// Loads the embedded lexicons and builds the recognizers.
     pub fn new() -> Result<Extractor> {
+        let recognizer = Recognizer::embedded()?;
         Ok(Extractor {
-            recognizer: Arc::new(Recognizer::embedded()?),
+            scopes: Arc::new(Scopes::new(recognizer.lexicons())),
+            recognizer: Arc::new(recognizer),
             detector: Arc::new(Detector::embedded()?),
             regions: Arc::default(),
             threads: threads(),
@@ -70,6 +75,54 @@ impl Extractor {
     /// The recognizer shared by this extractor.
     pub fn recognizer(&self) -> &Recognizer {
         &self.recognizer
+    }
+
+    /// Gives every person a post places its scope in their id (`person:王刚@湖南省`), in the
+    /// entities, posts, events and credits of one article ([`crate::scope`]).
+    fn scope_people(
+        &self,
+        entities: &mut [Entity],
+        posts: &mut [Post],
+        events: &mut [crate::record::Event],
+        credits: &mut [Credit],
+    ) {
+        let lexicons = self.recognizer.lexicons();
+        // (A full name of the gazetteer, or a province's short one: 河南省委, 河南.)
+        let province_of = |prefix: &str| {
+            Region::find(prefix, lexicons)
+                .filter(|r| r.name == prefix || r.level == Level::Province)
+                .and_then(|r| r.province)
+        };
+        let scopes = scope::scopes_of_people(posts, |organization| {
+            let name = organization.strip_prefix("organization:")?;
+            self.scopes.of_organization(name, province_of)
+        });
+        if scopes.is_empty() {
+            return;
+        }
+        let renamed: HashMap<String, String> = scopes
+            .into_iter()
+            .map(|(id, scope)| (id.clone(), format!("{id}@{scope}")))
+            .collect();
+        for entity in entities.iter_mut() {
+            if let Some(new) = renamed.get(&entity.id) {
+                entity.id.clone_from(new);
+            }
+        }
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        scope::rename(&renamed, posts, events);
+        for credit in credits {
+            if let Some(new) = renamed.get(&credit.person) {
+                credit.person.clone_from(new);
+            }
+        }
+    }
+
+    /// The title of the post a written title stands for, when it differs (外长 at 外交部 → 部长).
+    fn post_title(&self, title: &str, organization: Option<&str>) -> Option<String> {
+        let (post, body) = self.recognizer.title_post(title)?;
+        let at_body = organization == Some(entity_id(EntityType::Organization, body).as_str());
+        (at_body && post != title).then(|| post.to_owned())
     }
 
     /// The region named `name`, located in the gazetteer once per run.
@@ -260,9 +313,11 @@ impl Extractor {
         for mention in &mentions {
             entities.add(mention);
         }
-        let posts: Vec<Post> = found
+        let times = times_in(&text, date.as_deref());
+        let mut posts: Vec<Post> = found
             .iter()
             .filter_map(|p| {
+                let title = &mentions[p.title];
                 let organization = match (&p.organization, &p.inherited) {
                     (Some(i), _) => entities.add(&mentions[*i]),
                     (None, Some((name, start, end))) => {
@@ -270,11 +325,21 @@ impl Extractor {
                             .as_ref()
                             .and_then(|r| r.expand(name))
                             .unwrap_or_else(|| name.clone());
+                        // (An organization the title alone implies, 外长 → 外交部, is not
+                        // called 外长.)
+                        let a_title = mentions.iter().any(|m| {
+                            m.kind == MentionKind::Title && [m.start, m.end] == [*start, *end]
+                        });
+                        let surface = if a_title {
+                            name.clone()
+                        } else {
+                            chars[*start..*end].iter().collect()
+                        };
                         entities.add(&Mention {
                             kind: MentionKind::Organization,
                             start: *start,
                             end: *end,
-                            surface: chars[*start..*end].iter().collect(),
+                            surface,
                             canonical: name,
                             parent: None,
                         })
@@ -283,12 +348,17 @@ impl Extractor {
                 };
                 Some(Post {
                     person: entities.add(&mentions[p.person])?,
-                    title: mentions[p.title].canonical.clone(),
+                    title: title.canonical.clone(),
+                    post_title: self.post_title(&title.canonical, organization.as_deref()),
                     organization,
                     span: [p.start, p.end],
+                    change: p
+                        .change
+                        .map(|change| post_change(change, &chars, &times, date.as_deref())),
                 })
             })
             .collect();
+        lend_organizations(&mut posts);
         let mut credits = Vec::new();
         for credit in &article.credits {
             let credit = Credit {
@@ -299,9 +369,8 @@ impl Extractor {
                 credits.push(credit);
             }
         }
-        let times = times_in(&text, date.as_deref());
         let found = self.detector.find(&text, &mentions, &times);
-        let events = event_records(
+        let mut events = event_records(
             (&id, date.as_deref()),
             &chars,
             &found,
@@ -310,6 +379,8 @@ impl Extractor {
             &mut entities,
         );
         drop(text);
+        let mut entities = entities.into_sorted();
+        self.scope_people(&mut entities, &mut posts, &mut events, &mut credits);
         let text_of = |m: Option<crate::offsets::MappedString>| m.map(|m| m.text);
         Record {
             id,
@@ -324,12 +395,67 @@ impl Extractor {
             source,
             byte_offsets: options.byte_offsets.then(|| article.text.map.starts()),
             text: article.text.text,
-            entities: entities.into_sorted(),
+            entities,
             posts,
             credits,
             events,
             offsets: article.text.map,
         }
+    }
+}
+
+/// The date of a change of post: the last date of its sentence before the change word, else the
+/// article's date.
+fn post_change(
+    (change, start, end): (posts::Change, usize, usize),
+    chars: &[char],
+    times: &[TimeMention],
+    article_date: Option<&str>,
+) -> PostChange {
+    let sentence_start = chars[..start]
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '\n'))
+        .map_or(0, |i| i + 1);
+    let stated = times
+        .iter()
+        .filter_map(|t| {
+            let inside = t.start >= sentence_start && t.end <= start && !t.vague;
+            t.from.clone().filter(|d| inside && !d.starts_with("--"))
+        })
+        .next_back();
+    let (date, basis) = match stated {
+        Some(date) => (Some(date), TimeBasis::Stated),
+        None => (article_date.map(str::to_owned), TimeBasis::Article),
+    };
+    PostChange {
+        kind: match change {
+            posts::Change::Start => ChangeKind::Start,
+            posts::Change::End => ChangeKind::End,
+        },
+        trigger: chars[start..end].iter().collect(),
+        span: [start, end],
+        date,
+        basis,
+    }
+}
+
+/// A title an article gives a person without an organization (外长王毅 after 外交部部长王毅) is
+/// the post of that title the article gives with one, when there is exactly one.
+fn lend_organizations(posts: &mut [Post]) {
+    for i in 0..posts.len() {
+        if posts[i].organization.is_some() {
+            continue;
+        }
+        let mut lenders = posts.iter().filter(|p| {
+            p.person == posts[i].person
+                && p.post_title() == posts[i].post_title()
+                && p.organization.is_some()
+        });
+        let organization = match (lenders.next(), lenders.next()) {
+            (Some(only), None) => only.organization.clone(),
+            _ => None,
+        };
+        posts[i].organization = organization;
     }
 }
 
@@ -637,5 +763,63 @@ mod tests {
         });
         assert_eq!(stopped.unwrap_err(), "disk full");
         assert_eq!(seen, 3);
+    }
+
+    /// The posts of one article of `text`, as (person, post title, organization).
+    fn posts_of(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::from_text("a.txt", text, Format::Text);
+        let options = Options {
+            date: Some("2023-03-01".into()),
+            ..Options::default()
+        };
+        let records = Extractor::new().unwrap().extract(&doc, &options).records;
+        records
+            .iter()
+            .flat_map(|r| &r.posts)
+            .map(|p| {
+                (
+                    p.person.clone(),
+                    p.post_title().to_owned(),
+                    p.organization.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_that_name_their_body_are_posts_there() {
+        let posts =
+            posts_of("中共中央政治局委员、国务委员兼外交部长王毅会见了他。外长王毅表示欢迎。");
+        let minister = (
+            "person:王毅@中央".to_owned(),
+            "部长".to_owned(),
+            Some("organization:外交部".to_owned()),
+        );
+        assert_eq!(
+            posts.iter().filter(|p| **p == minister).count(),
+            2,
+            "{posts:?}"
+        );
+        assert!(posts.contains(&(
+            "person:王毅@中央".to_owned(),
+            "国务委员".to_owned(),
+            Some("organization:国务院".to_owned())
+        )));
+    }
+
+    #[test]
+    fn a_foreign_minister_is_not_ours() {
+        for text in [
+            "土库曼斯坦副总理兼外长梅列多夫出席。",
+            "玻利维亚前外长费尔南多·瓦纳库尼说。",
+        ] {
+            let posts = posts_of(text);
+            assert!(
+                posts
+                    .iter()
+                    .all(|p| p.2.as_deref() != Some("organization:外交部")),
+                "{text}: {posts:?}"
+            );
+        }
     }
 }

@@ -31,6 +31,7 @@ pub mod recognize;
 pub mod record;
 pub mod resolve;
 pub mod results;
+pub mod scope;
 pub mod segment;
 pub mod serve;
 pub mod store;

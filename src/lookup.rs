@@ -1,9 +1,15 @@
 //! Entity cards: who or what a name is, from the store. Matching goes exact name, then alias,
 //! then substring; several candidates are listed, never guessed.
+//!
+//! A person's card is a career: one line per post with the dates it was seen on first and last,
+//! the starts and ends news stated, and how many articles report it; events grouped by month;
+//! the sources as a short list. People of one name whose posts place them apart
+//! (`person:王刚@湖南省`, `person:王刚@中央`, see [`crate::scope`]) are candidates to choose from
+//! (`王刚@湖南省`); mentions no post places join the one scoped person when there is only one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::model::{Literal, Term};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -16,6 +22,9 @@ pub struct Candidate {
     #[serde(rename = "type")]
     pub kind: String,
     pub name: String,
+    /// What tells people of one name apart (湖南省, 中央), when a post gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     pub mentions: usize,
 }
 
@@ -33,14 +42,60 @@ pub enum Lookup {
     None,
 }
 
+/// How much of a card to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// Only the posts held on this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub at: Option<String>,
+    /// Every source and every event, not the short lists.
+    pub all: bool,
+}
+
+/// One post held for a while: a title in an organization, with its tenure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Post {
+pub struct Spell {
     pub title: String,
     pub organization: Option<String>,
     /// The person, on an organization's card.
     pub person: Option<String>,
-    pub dates: Vec<String>,
+    /// The titles written for it (外长, 外交部长 for 部长 @ 外交部).
+    pub written: Vec<String>,
+    /// The dates of the first and last articles that report it.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The starts and ends news stated (任命 …, 免去 …), earliest start and latest end.
+    pub stated_start: Option<String>,
+    pub stated_end: Option<String>,
+    /// How many articles report it, and which (all of them with `--all`, else the latest few).
+    pub articles: usize,
     pub sources: Vec<String>,
+}
+
+impl Spell {
+    /// First day of the tenure as far as news tells: the stated start or the first date seen,
+    /// whichever is earlier.
+    pub fn from(&self) -> Option<&str> {
+        match (self.stated_start.as_deref(), self.first_seen.as_deref()) {
+            (Some(stated), Some(seen)) => Some(stated.min(seen)),
+            (stated, seen) => stated.or(seen),
+        }
+    }
+
+    /// Last day as far as news tells: the stated end, else last seen.
+    pub fn to(&self) -> Option<&str> {
+        self.stated_end.as_deref().or(self.last_seen.as_deref())
+    }
+
+    /// True when the post was held on `date`, at the precision both give (2023 holds in
+    /// 2023-05-02; 2023-05-02 lies in 2023).
+    pub fn held_on(&self, date: &str) -> bool {
+        let (Some(from), Some(to)) = (self.from(), self.to()) else {
+            return false;
+        };
+        let cut = |a: &str, b: &str| a.len().min(b.len());
+        from[..cut(from, date)] <= date[..cut(from, date)]
+            && date[..cut(to, date)] <= to[..cut(to, date)]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -56,6 +111,22 @@ pub struct EventRole {
     pub with: Vec<String>,
     pub places: Vec<String>,
     pub event: String,
+}
+
+impl EventRole {
+    /// The month (`2024-05`), year, or `undated` the event is filed under.
+    fn month(&self) -> String {
+        let date = self.start.as_deref().or(self.reported_by.as_deref());
+        date.map_or("undated".to_owned(), |d| d.chars().take(7).collect())
+    }
+}
+
+/// The events of one month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Month {
+    /// `2024-05` (or `2024`, or `undated`).
+    pub month: String,
+    pub events: Vec<EventRole>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,32 +151,54 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Card {
     pub iri: String,
+    /// Other nodes shown on this card: mentions of the name no post placed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     #[serde(rename = "type")]
     pub kind: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     pub aliases: Vec<String>,
     pub mentions: usize,
-    pub posts: Vec<Post>,
-    pub events: Vec<EventRole>,
+    /// The posts held (a person's) or given (an organization's), by first date.
+    pub posts: Vec<Spell>,
+    /// `--at`: the date the posts were held on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// Events by month, oldest first.
+    pub months: Vec<Month>,
     pub related: Vec<Related>,
+    /// Articles naming the entity, latest first.
     pub sources: Vec<Source>,
+    /// How many articles name it in all.
+    pub articles: usize,
 }
 
-/// How many related entities, source articles and snippets per article a card shows.
+/// How many related entities, source articles, months of events and snippets per article a
+/// card shows without `--all`.
 const RELATED: usize = 10;
-const SOURCES: usize = 10;
+const SOURCES: usize = 5;
+const MONTHS: usize = 12;
 const SNIPPETS: usize = 3;
 /// Characters of context on each side of a mention in a snippet.
 const CONTEXT: usize = 18;
 
-const CANDIDATES: &str = "SELECT ?e ?type ?label (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
+const CANDIDATES: &str =
+    "SELECT ?e ?type ?label (COUNT(DISTINCT ?m) AS ?mentions) (SAMPLE(?s) AS ?scope) WHERE {
   VALUES ?type { zkg:Person zkg:Organization zkg:Place }
   ?e a ?type ; rdfs:label ?label ; __MATCH__ .
   OPTIONAL { ?m zkg:mentionOf ?e }
-} GROUP BY ?e ?type ?label ORDER BY DESC(?mentions) ?label";
+  OPTIONAL { ?e zkg:scope ?s }
+} GROUP BY ?e ?type ?label ORDER BY DESC(?mentions) ?label ?e";
 
-/// Looks `name` up: exact name, then alias, then substring of a name.
-pub fn lookup(store: &Store, name: &str) -> Result<Lookup> {
+/// Looks `name` up: exact name, then alias, then substring of a name. `王刚@湖南省` asks for the
+/// 王刚 whose posts lie in 湖南省.
+pub fn lookup(store: &Store, name: &str, view: &View) -> Result<Lookup> {
+    let (name, scope) = match name.split_once('@') {
+        Some((name, scope)) => (name, Some(scope)),
+        None => (name, None),
+    };
     let literal: Term = Literal::new_language_tagged_literal_unchecked(name, "zh").into();
     let binding = [("name".to_owned(), literal)];
     let quoted = Literal::new_simple_literal(name).to_string();
@@ -121,19 +214,25 @@ pub fn lookup(store: &Store, name: &str) -> Result<Lookup> {
     for (how, pattern, bound) in stages {
         let sparql = CANDIDATES.replace("__MATCH__", &pattern);
         let rows = store.select(&sparql, if bound { &binding } else { &[] })?;
-        let candidates: Vec<Candidate> = rows
+        let mut candidates: Vec<Candidate> = rows
             .iter()
             .map(|r| Candidate {
                 iri: text(&r[0]),
                 kind: local(&text(&r[1])).to_lowercase(),
                 name: text(&r[2]),
                 mentions: text(&r[3]).parse().unwrap_or(0),
+                scope: opt(&r[4]),
             })
             .collect();
-        match candidates.len() {
-            0 => continue,
-            1 => return card(store, &candidates[0]).map(|c| Lookup::Card(Box::new(c))),
-            _ => {
+        if let Some(scope) = scope {
+            candidates.retain(|c| c.scope.as_deref() == Some(scope));
+        }
+        match one_entity(&candidates) {
+            Some(chosen) => {
+                return card(store, &chosen, view).map(|c| Lookup::Card(Box::new(c)));
+            }
+            None if candidates.is_empty() => continue,
+            None => {
                 return Ok(Lookup::Candidates {
                     how: how.to_owned(),
                     candidates,
@@ -142,6 +241,49 @@ pub fn lookup(store: &Store, name: &str) -> Result<Lookup> {
         }
     }
     Ok(Lookup::None)
+}
+
+/// The candidates as one entity, when they are one: a single candidate, or people of one name
+/// of which at most one has a scope (the others no post placed, so nothing contradicts it).
+/// The first is the one the card is of.
+fn one_entity(candidates: &[Candidate]) -> Option<Vec<&Candidate>> {
+    let first = candidates.first()?;
+    let same_name = candidates
+        .iter()
+        .all(|c| c.kind == "person" && first.kind == "person" && c.name == first.name);
+    if candidates.len() > 1 && !same_name {
+        return None;
+    }
+    let scopes: BTreeSet<&str> = candidates
+        .iter()
+        .filter_map(|c| c.scope.as_deref())
+        .collect();
+    if scopes.len() > 1 {
+        return None;
+    }
+    let mut chosen: Vec<&Candidate> = candidates.iter().collect();
+    // (The scoped node names the card.)
+    chosen.sort_by_key(|c| c.scope.is_none());
+    Some(chosen)
+}
+
+/// Names the store keeps as several people: each with the scopes that set them apart
+/// (王刚: 中央, 湖南省), by name. `zhkg build -v` reports them.
+pub fn splits(store: &Store) -> Result<Vec<(String, Vec<String>)>> {
+    let rows = store.select(
+        "SELECT ?name (GROUP_CONCAT(DISTINCT STR(?s); separator=\"\u{1f}\") AS ?scopes) WHERE {
+           ?p a zkg:Person ; rdfs:label ?name ; zkg:scope ?s .
+         } GROUP BY ?name HAVING (COUNT(DISTINCT ?s) > 1) ORDER BY ?name",
+        &[],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let mut scopes = split(&r[1]);
+            scopes.sort();
+            (text(&r[0]), scopes)
+        })
+        .collect())
 }
 
 fn local(iri: &str) -> &str {
@@ -160,81 +302,192 @@ fn split(list: &Option<Term>) -> Vec<String> {
         .collect()
 }
 
-/// The card of one entity.
-pub fn card(store: &Store, c: &Candidate) -> Result<Card> {
-    let e: Term = NamedNode::new_unchecked(&c.iri).into();
-    let bind = [("e".to_owned(), e)];
+/// `VALUES ?e { <iri> … }` for the nodes of a card (IRIs read from the store, so valid).
+fn values(nodes: &[&Candidate]) -> String {
+    let iris: Vec<String> = nodes.iter().map(|c| format!("<{}>", c.iri)).collect();
+    format!("VALUES ?e {{ {} }}", iris.join(" "))
+}
+
+/// The card of one entity, shown over `nodes` (the first names it).
+pub fn card(store: &Store, nodes: &[&Candidate], view: &View) -> Result<Card> {
+    let c = nodes[0];
+    let values = values(nodes);
     let aliases = store
         .select(
-            "SELECT ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?alias",
-            &bind,
+            &format!("SELECT DISTINCT ?alias WHERE {{ {values} ?e skos:altLabel ?alias }} ORDER BY ?alias"),
+            &[],
         )?
         .iter()
         .map(|r| text(&r[0]))
         .collect();
+    let mut posts = spells(store, &values, view.all)?;
+    if let Some(at) = &view.at {
+        posts.retain(|p| p.held_on(at));
+    }
+    let (sources, articles) = sources(store, &values, view.all)?;
     Ok(Card {
         iri: c.iri.clone(),
+        merged: nodes[1..].iter().map(|n| n.iri.clone()).collect(),
         kind: c.kind.clone(),
         name: c.name.clone(),
+        scope: c.scope.clone(),
         aliases,
-        mentions: c.mentions,
-        posts: posts(store, &bind)?,
-        events: events(store, &bind)?,
-        related: related(store, &bind)?,
-        sources: sources(store, &bind)?,
+        mentions: nodes.iter().map(|n| n.mentions).sum(),
+        posts,
+        at: view.at.clone(),
+        months: months(events(store, &values)?),
+        related: related(store, &values)?,
+        sources,
+        articles,
     })
 }
 
-fn posts(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Post>> {
+/// The posts of a card as spells: one per title and organization (and person, on an
+/// organization's card), with the dates they were seen on and stated.
+fn spells(store: &Store, values: &str, all: bool) -> Result<Vec<Spell>> {
     let rows = store.select(
-        "SELECT ?title ?organization ?person ?date ?article WHERE {
-           { ?e org:holds ?post . OPTIONAL { ?post org:postIn/rdfs:label ?organization } }
-           UNION { ?post org:postIn ?e ; org:heldBy/rdfs:label ?person }
-           ?post zkg:title ?title ; prov:wasDerivedFrom ?a .
-           ?a rdfs:label ?article .
-           OPTIONAL { ?a schema:datePublished ?date }
-         } ORDER BY ?title ?organization ?person ?date ?article",
-        bind,
+        &format!(
+            "SELECT ?title ?organization ?person ?written ?seen ?start ?end ?article ?date WHERE {{
+               {values}
+               {{ ?e org:holds ?post . OPTIONAL {{ ?post org:postIn/rdfs:label ?organization }} }}
+               UNION {{ ?post org:postIn ?e ; org:heldBy/rdfs:label ?person }}
+               ?post zkg:title ?title ; prov:wasDerivedFrom ?a ; org:memberDuring ?tenure .
+               ?a rdfs:label ?article .
+               OPTIONAL {{ ?a schema:datePublished ?date }}
+               OPTIONAL {{ ?post skos:altLabel ?written }}
+               OPTIONAL {{ ?tenure zkg:seenOn ?seen }}
+               OPTIONAL {{ ?tenure zkg:statedStart ?start }}
+               OPTIONAL {{ ?tenure zkg:statedEnd ?end }}
+             }}"
+        ),
+        &[],
     )?;
-    let mut grouped: BTreeMap<(String, Option<String>, Option<String>), Post> = BTreeMap::new();
+    let mut grouped: BTreeMap<(String, Option<String>, Option<String>), Gathered> = BTreeMap::new();
     for r in &rows {
-        let key = (text(&r[0]), opt(&r[1]), opt(&r[2]));
-        let post = grouped.entry(key.clone()).or_insert_with(|| Post {
-            title: key.0,
-            organization: key.1,
-            person: key.2,
-            dates: Vec::new(),
-            sources: Vec::new(),
-        });
-        if let Some(date) = opt(&r[3]).filter(|d| !post.dates.contains(d)) {
-            post.dates.push(date);
-        }
-        post.sources.push(text(&r[4]));
+        let g = grouped
+            .entry((text(&r[0]), opt(&r[1]), opt(&r[2])))
+            .or_default();
+        g.written.extend(opt(&r[3]));
+        g.seen.extend(opt(&r[4]));
+        g.starts.extend(opt(&r[5]));
+        g.ends.extend(opt(&r[6]));
+        g.articles
+            .insert((opt(&r[8]).unwrap_or_default(), text(&r[7])));
     }
-    Ok(grouped.into_values().collect())
+    lend_organizations(&mut grouped);
+    let mut spells: Vec<Spell> = grouped
+        .into_iter()
+        .map(|((title, organization, person), g)| g.spell(title, organization, person, all))
+        .collect();
+    spells.sort_by(|a, b| {
+        (a.from(), &a.title, &a.organization, &a.person).cmp(&(
+            b.from(),
+            &b.title,
+            &b.organization,
+            &b.person,
+        ))
+    });
+    Ok(spells)
 }
 
-fn events(store: &Store, bind: &[(String, Term)]) -> Result<Vec<EventRole>> {
+/// What the rows of one spell gave.
+#[derive(Debug, Default)]
+struct Gathered {
+    written: BTreeSet<String>,
+    seen: BTreeSet<String>,
+    starts: BTreeSet<String>,
+    ends: BTreeSet<String>,
+    /// (date, article id), so the latest sort last.
+    articles: BTreeSet<(String, String)>,
+}
+
+impl Gathered {
+    fn absorb(&mut self, other: Gathered) {
+        self.written.extend(other.written);
+        self.seen.extend(other.seen);
+        self.starts.extend(other.starts);
+        self.ends.extend(other.ends);
+        self.articles.extend(other.articles);
+    }
+
+    fn spell(
+        self,
+        title: String,
+        organization: Option<String>,
+        person: Option<String>,
+        all: bool,
+    ) -> Spell {
+        let shown = if all { self.articles.len() } else { SOURCES };
+        let mut sources: Vec<String> = self
+            .articles
+            .iter()
+            .rev()
+            .take(shown)
+            .map(|(_, id)| id.clone())
+            .collect();
+        sources.reverse();
+        Spell {
+            written: self.written.into_iter().filter(|w| *w != title).collect(),
+            title,
+            organization,
+            person,
+            first_seen: self.seen.first().cloned(),
+            last_seen: self.seen.last().cloned(),
+            stated_start: self.starts.first().cloned(),
+            stated_end: self.ends.last().cloned(),
+            articles: self.articles.len(),
+            sources,
+        }
+    }
+}
+
+/// A title seen without an organization joins the spell of that title with one, when the card
+/// has exactly one such spell (主任 → 主任 @ 中央外事工作委员会办公室).
+fn lend_organizations(grouped: &mut BTreeMap<(String, Option<String>, Option<String>), Gathered>) {
+    let bare: Vec<_> = grouped
+        .keys()
+        .filter(|(_, organization, _)| organization.is_none())
+        .cloned()
+        .collect();
+    for key in bare {
+        let (title, _, person) = &key;
+        let mut homes = grouped
+            .keys()
+            .filter(|(t, o, p)| t == title && o.is_some() && p == person);
+        let home = match (homes.next(), homes.next()) {
+            (Some(only), None) => only.clone(),
+            _ => continue,
+        };
+        if let Some(gathered) = grouped.remove(&key) {
+            if let Some(target) = grouped.get_mut(&home) {
+                target.absorb(gathered);
+            }
+        }
+    }
+}
+
+fn events(store: &Store, values: &str) -> Result<Vec<EventRole>> {
     let rows = store.select(
         // (One line per event and role: several reports may give several triggers and times.)
-        "SELECT ?event (MIN(?s) AS ?start) (MAX(?e2) AS ?end) ?type
+        &format!("SELECT ?event (MIN(?s) AS ?start) (MAX(?e2) AS ?end) ?type
                 (GROUP_CONCAT(DISTINCT ?t2; separator=\"/\") AS ?trigger) ?role
                 (GROUP_CONCAT(DISTINCT ?other; separator=\"\u{1f}\") AS ?with)
                 (GROUP_CONCAT(DISTINCT ?where; separator=\"\u{1f}\") AS ?places)
-                (MIN(?reported) AS ?by) WHERE {
-           VALUES ?p { zkg:agent zkg:counterpart zkg:companion zkg:briefer zkg:attendee zkg:host zkg:subject zkg:place }
+                (MIN(?reported) AS ?by) WHERE {{
+           {values}
+           VALUES ?p {{ zkg:agent zkg:counterpart zkg:companion zkg:briefer zkg:attendee zkg:host zkg:subject zkg:place }}
            ?event ?p ?e ; zkg:eventType ?t .
            BIND(STRAFTER(STR(?p), \"#\") AS ?role)
            BIND(STRAFTER(STR(?t), \"#\") AS ?type)
-           OPTIONAL { ?event zkg:trigger ?t2 }
-           OPTIONAL { ?event zkg:startDate ?s }
-           OPTIONAL { ?event zkg:endDate ?e2 }
-           OPTIONAL { ?event zkg:reportedBy ?reported }
-           OPTIONAL { ?event zkg:participant ?o . FILTER(?o != ?e) ?o rdfs:label ?other }
-           OPTIONAL { ?event zkg:place/rdfs:label ?where }
-         } GROUP BY ?event ?type ?role
-           ORDER BY COALESCE(MIN(?s), MIN(?reported)) ?event",
-        bind,
+           OPTIONAL {{ ?event zkg:trigger ?t2 }}
+           OPTIONAL {{ ?event zkg:startDate ?s }}
+           OPTIONAL {{ ?event zkg:endDate ?e2 }}
+           OPTIONAL {{ ?event zkg:reportedBy ?reported }}
+           OPTIONAL {{ ?event zkg:participant ?o . FILTER(?o != ?e) ?o rdfs:label ?other }}
+           OPTIONAL {{ ?event zkg:place/rdfs:label ?where }}
+         }} GROUP BY ?event ?type ?role
+           ORDER BY COALESCE(MIN(?s), MIN(?reported)) ?event"),
+        &[],
     )?;
     Ok(rows
         .iter()
@@ -252,18 +505,32 @@ fn events(store: &Store, bind: &[(String, Term)]) -> Result<Vec<EventRole>> {
         .collect())
 }
 
-fn related(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Related>> {
+/// Events grouped by the month they happened in (or were reported by), oldest first.
+fn months(events: Vec<EventRole>) -> Vec<Month> {
+    let mut by_month: BTreeMap<String, Vec<EventRole>> = BTreeMap::new();
+    for event in events {
+        by_month.entry(event.month()).or_default().push(event);
+    }
+    by_month
+        .into_iter()
+        .map(|(month, events)| Month { month, events })
+        .collect()
+}
+
+fn related(store: &Store, values: &str) -> Result<Vec<Related>> {
     let rows = store.select(
         &format!(
             "SELECT ?name ?type (COUNT(DISTINCT ?a) AS ?articles) WHERE {{
+               {values}
                VALUES ?class {{ zkg:Person zkg:Organization zkg:Place }}
                ?e zkg:mentionedIn ?a .
                ?o zkg:mentionedIn ?a ; a ?class ; rdfs:label ?name .
-               FILTER(?o != ?e)
+               FILTER(?o != ?e && ?name != ?self)
+               ?e rdfs:label ?self .
                BIND(LCASE(STRAFTER(STR(?class), \"#\")) AS ?type)
              }} GROUP BY ?name ?type ORDER BY DESC(?articles) ?name LIMIT {RELATED}"
         ),
-        bind,
+        &[],
     )?;
     Ok(rows
         .iter()
@@ -278,18 +545,23 @@ fn related(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Related>> {
 /// `[start, end)` of an article's first mentions.
 type Spans = Vec<(usize, usize)>;
 
-/// The articles naming the entity, by date, with snippets around their first mentions.
-fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
+/// The articles naming the entity, latest first (the first [`SOURCES`] unless `all`), with
+/// snippets around their first mentions; and how many articles there are in all.
+fn sources(store: &Store, values: &str, all: bool) -> Result<(Vec<Source>, usize)> {
     let rows = store.select(
-        "SELECT ?a ?article ?headline ?date ?start ?end WHERE {
-           ?m zkg:mentionOf ?e ; zkg:inArticle ?a ; zkg:start ?start ; zkg:end ?end .
-           ?a rdfs:label ?article .
-           OPTIONAL { ?a schema:headline ?headline }
-           OPTIONAL { ?a schema:datePublished ?date }
-         } ORDER BY ?date ?article ?start",
-        bind,
+        &format!(
+            "SELECT ?a ?article ?headline ?date ?start ?end WHERE {{
+               {values}
+               ?m zkg:mentionOf ?e ; zkg:inArticle ?a ; zkg:start ?start ; zkg:end ?end .
+               ?a rdfs:label ?article .
+               OPTIONAL {{ ?a schema:headline ?headline }}
+               OPTIONAL {{ ?a schema:datePublished ?date }}
+             }} ORDER BY DESC(?date) DESC(?article) ?start"
+        ),
+        &[],
     )?;
     let mut out: Vec<(String, Source, Spans)> = Vec::new();
+    let mut articles = 0;
     for r in &rows {
         let article = text(&r[1]);
         let start = text(&r[4]).parse().unwrap_or(0);
@@ -301,7 +573,8 @@ fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
             }
             continue;
         }
-        if out.len() == SOURCES {
+        articles += 1;
+        if out.len() == SOURCES && !all {
             continue;
         }
         let source = Source {
@@ -314,7 +587,7 @@ fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
         out.push((text(&r[0]), source, vec![span]));
     }
     for (iri, source, spans) in &mut out {
-        let a: Term = NamedNode::new_unchecked(iri.as_str()).into();
+        let a: Term = oxigraph::model::NamedNode::new_unchecked(iri.as_str()).into();
         let body = store.select(
             "SELECT ?body WHERE { ?a schema:articleBody ?body }",
             &[("a".to_owned(), a)],
@@ -327,7 +600,7 @@ fn sources(store: &Store, bind: &[(String, Term)]) -> Result<Vec<Source>> {
             .collect();
         source.snippets = spans.iter().map(|&(s, e)| snippet(&body, s, e)).collect();
     }
-    Ok(out.into_iter().map(|(_, s, _)| s).collect())
+    Ok((out.into_iter().map(|(_, s, _)| s).collect(), articles))
 }
 
 /// The text around `[start, end)` with the span marked 【…】, on one line.
@@ -351,71 +624,169 @@ pub fn snippet(body: &[char], start: usize, end: usize) -> String {
     )
 }
 
-/// A card for people to read in a terminal.
-pub fn render(card: &Card) -> String {
-    let mut out = format!("{} ({})\n", card.name, card.kind);
+/// A card for people to read in a terminal: short lists unless `all`.
+pub fn render(card: &Card, all: bool) -> String {
+    let mut out = format!("{} ({}", card.name, card.kind);
+    if let Some(scope) = &card.scope {
+        out += &format!(", {scope}");
+    }
+    out += ")\n";
     if !card.aliases.is_empty() {
         out += &format!("  also written: {}\n", card.aliases.join("、"));
     }
-    out += &format!("  {} mentions\n", card.mentions);
-    if !card.posts.is_empty() {
-        out += "  posts:\n";
-        for p in &card.posts {
-            let who = match (&p.person, &p.organization) {
-                (Some(person), _) => format!("{person} — {}", p.title),
-                (None, Some(org)) => format!("{} @ {org}", p.title),
-                (None, None) => p.title.clone(),
-            };
-            out += &format!(
-                "    {who}  ({}; {})\n",
-                p.dates.join(", "),
-                p.sources.join(", ")
-            );
-        }
-    }
-    if !card.events.is_empty() {
-        out += "  events:\n";
-        for e in &card.events {
-            let when = match (&e.start, &e.end) {
-                (Some(s), Some(x)) if s != x => format!("{s} – {x}"),
-                (Some(s), _) => s.clone(),
-                _ => match &e.reported_by {
-                    Some(by) => format!("by {by}"),
-                    None => "(undated)".into(),
-                },
-            };
-            out += &format!("    {when}  {} {} as {}", e.kind, e.trigger, e.role);
-            if !e.with.is_empty() {
-                out += &format!("; with {}", e.with.join("、"));
-            }
-            if !e.places.is_empty() {
-                out += &format!(" @ {}", e.places.join("、"));
-            }
-            out += "\n";
-        }
-    }
+    out += &format!(
+        "  {} mentions in {} articles\n",
+        card.mentions, card.articles
+    );
+    render_posts(&mut out, card);
+    render_months(&mut out, &card.months, all);
     if !card.related.is_empty() {
         let related: Vec<String> = card
             .related
             .iter()
-            .map(|r| format!("{} ({}, {})", r.name, r.kind, r.articles))
+            .map(|r| format!("{} ({})", r.name, r.articles))
             .collect();
         out += &format!("  related: {}\n", related.join(", "));
     }
-    out += "  sources:\n";
+    let more = card.articles.saturating_sub(card.sources.len());
+    out += &format!(
+        "  sources{}:\n",
+        if more > 0 {
+            format!(
+                " (latest {} of {}; --all for every one)",
+                card.sources.len(),
+                card.articles
+            )
+        } else {
+            String::new()
+        }
+    );
     for s in &card.sources {
         out += &format!(
-            "    {} {} [{}] ×{}\n",
+            "    {} [{}] {} ×{}\n",
             s.date.as_deref().unwrap_or("-"),
-            s.headline.as_deref().unwrap_or("(no headline)"),
             s.article,
+            s.headline.as_deref().unwrap_or("(no headline)"),
             s.mentions,
         );
-        for snippet in &s.snippets {
-            out += &format!("      {snippet}\n");
+        if all {
+            for snippet in &s.snippets {
+                out += &format!("      {snippet}\n");
+            }
         }
     }
     out
+}
+
+/// One line per spell: `2023-03 … 2026-08  部长 @ 外交部  (62 articles)`.
+fn render_posts(out: &mut String, card: &Card) {
+    if card.posts.is_empty() {
+        if let Some(at) = &card.at {
+            *out += &format!("  posts held on {at}: none known\n");
+        }
+        return;
+    }
+    *out += &match &card.at {
+        Some(at) => format!("  posts held on {at}:\n"),
+        None => "  posts:\n".to_owned(),
+    };
+    for p in &card.posts {
+        let when = format!(
+            "{} … {}",
+            p.first_seen.as_deref().map_or("?", month_of),
+            p.last_seen.as_deref().map_or("?", month_of)
+        );
+        let what = match (&p.person, &p.organization) {
+            (Some(person), Some(org)) => format!("{person} — {} @ {org}", p.title),
+            (Some(person), None) => format!("{person} — {}", p.title),
+            (None, Some(org)) => format!("{} @ {org}", p.title),
+            (None, None) => p.title.clone(),
+        };
+        let mut notes = vec![format!(
+            "{} article{}",
+            p.articles,
+            if p.articles == 1 { "" } else { "s" }
+        )];
+        if let Some(start) = &p.stated_start {
+            notes.push(format!("from {start}"));
+        }
+        if let Some(end) = &p.stated_end {
+            notes.push(format!("until {end}"));
+        }
+        if !p.written.is_empty() {
+            notes.push(format!("as {}", p.written.join("、")));
+        }
+        *out += &format!("    {when:<17}  {what}  ({})\n", notes.join("; "));
+    }
+}
+
+/// Events by month: one line a month (the latest [`MONTHS`]), each event too with `all`.
+fn render_months(out: &mut String, months: &[Month], all: bool) {
+    if months.is_empty() {
+        return;
+    }
+    let shown = if all {
+        months.len()
+    } else {
+        MONTHS.min(months.len())
+    };
+    let hidden = months.len() - shown;
+    *out += &if hidden > 0 {
+        format!(
+            "  events by month (latest {shown} of {}; --all for every one):\n",
+            months.len()
+        )
+    } else {
+        "  events by month:\n".to_owned()
+    };
+    for m in &months[hidden..] {
+        let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut with: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &m.events {
+            *kinds.entry(e.kind.as_str()).or_default() += 1;
+            for w in &e.with {
+                *with.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+        let mut with: Vec<(&str, usize)> = with.into_iter().collect();
+        with.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let with: Vec<&str> = with.iter().take(3).map(|(w, _)| *w).collect();
+        *out += &format!("    {:<9}{}", m.month, kinds.join(", "));
+        if !with.is_empty() {
+            *out += &format!("; with {}", with.join("、"));
+        }
+        *out += "\n";
+        if all {
+            for e in &m.events {
+                *out += &format!("      {}\n", render_event(e));
+            }
+        }
+    }
+}
+
+fn render_event(e: &EventRole) -> String {
+    let when = match (&e.start, &e.end) {
+        (Some(s), Some(x)) if s != x => format!("{s} – {x}"),
+        (Some(s), _) => s.clone(),
+        _ => match &e.reported_by {
+            Some(by) => format!("by {by}"),
+            None => "(undated)".into(),
+        },
+    };
+    let mut line = format!("{when}  {} {} as {}", e.kind, e.trigger, e.role);
+    if !e.with.is_empty() {
+        line += &format!("; with {}", e.with.join("、"));
+    }
+    if !e.places.is_empty() {
+        line += &format!(" @ {}", e.places.join("、"));
+    }
+    line
+}
+
+/// `2023-03` of `2023-03-05` (a year or month stays as it is).
+fn month_of(date: &str) -> &str {
+    date.get(..7).unwrap_or(date)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
-use crate::graph::{EdgeKind, Evidence, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{Details, EdgeKind, Evidence, KnowledgeGraph, Node, NodeKind};
 use crate::record::TimeBasis;
 
 pub const ZKG: &str = "https://w3id.org/zhkg/ontology#";
@@ -22,6 +22,7 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
 pub const SEM: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/";
+pub const TIME: &str = "http://www.w3.org/2006/time#";
 
 /// Prefixes for SPARQL and for output.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -33,6 +34,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("prov", PROV),
     ("foaf", FOAF),
     ("sem", SEM),
+    ("time", TIME),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
@@ -193,7 +195,7 @@ fn write_node(w: &mut Writer, s: &NamedNode, node: &Node) {
         NodeKind::Organization => &[(ZKG, "Organization"), (ORG, "Organization")],
         NodeKind::Place => &[(ZKG, "Place"), (SCHEMA, "Place")],
         NodeKind::Event => &[(ZKG, "Event"), (SEM, "Event")],
-        NodeKind::Post => &[(ORG, "Post")],
+        NodeKind::Post => &[(ORG, "Post"), (ORG, "Membership")],
         NodeKind::Article => &[(ZKG, "Article"), (SCHEMA, "NewsArticle")],
     };
     for (ns, class) in classes {
@@ -241,6 +243,7 @@ fn write_node(w: &mut Writer, s: &NamedNode, node: &Node) {
             if let Some(title) = &d.kind {
                 w.add(s, zkg("title"), zh(title));
             }
+            write_tenure(w, s, d);
             for e in &node.evidence {
                 let span = w.span(e, None);
                 w.add(s, zkg("evidence"), span);
@@ -248,12 +251,40 @@ fn write_node(w: &mut Writer, s: &NamedNode, node: &Node) {
         }
         NodeKind::Event => write_event(w, s, node),
         NodeKind::Person | NodeKind::Organization | NodeKind::Place => {
+            if let Some(scope) = crate::scope::scope_of_id(&node.key) {
+                w.add(s, zkg("scope"), zh(scope));
+            }
             for e in &node.evidence {
                 w.span(e, Some(s));
             }
         }
         NodeKind::Article => {}
     }
+}
+
+/// A post's tenure, an ORG `org:memberDuring` interval: every date it was seen on (first and
+/// last seen are their MIN and MAX, which a store of any cut of the corpus computes alike) and
+/// the starts and ends news stated, kept apart.
+fn write_tenure(w: &mut Writer, post: &NamedNode, d: &Details) {
+    let interval = tenure_iri(post);
+    w.add(post, iri(ORG, "memberDuring"), interval.clone());
+    w.add_ref(&interval, rdf::TYPE, iri(TIME, "Interval"));
+    for date in &d.seen {
+        w.add(&interval, zkg("seenOn"), date_literal(date));
+    }
+    for date in &d.stated_starts {
+        w.add(&interval, zkg("statedStart"), date_literal(date));
+    }
+    for date in &d.stated_ends {
+        w.add(&interval, zkg("statedEnd"), date_literal(date));
+    }
+}
+
+/// The IRI of a post's tenure: the post's own, under `tenure/`.
+fn tenure_iri(post: &NamedNode) -> NamedNode {
+    let local = post.as_str().strip_prefix(ID).unwrap_or(post.as_str());
+    let local = local.strip_prefix("post/").unwrap_or(local);
+    iri(ID, &format!("tenure/{local}"))
 }
 
 fn write_event(w: &mut Writer, s: &NamedNode, node: &Node) {
@@ -314,8 +345,12 @@ fn write_edge(
         EdgeKind::Holds => {
             w.add(s, iri(ORG, "holds"), o.clone());
             w.add(&o, iri(ORG, "heldBy"), s.clone());
+            w.add(&o, iri(ORG, "member"), s.clone());
         }
-        EdgeKind::PostIn => w.add(s, iri(ORG, "postIn"), o),
+        EdgeKind::PostIn => {
+            w.add(s, iri(ORG, "postIn"), o.clone());
+            w.add(s, iri(ORG, "organization"), o);
+        }
         EdgeKind::Role(role) => {
             w.add(s, zkg(role), o.clone());
             w.add(s, zkg("participant"), o.clone());

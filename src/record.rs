@@ -97,9 +97,48 @@ pub fn entity_id(kind: EntityType, name: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     pub person: String,
+    /// The title as written (外长).
     pub title: String,
     pub organization: Option<String>,
     pub span: [usize; 2],
+    /// The title of the post when it differs from the one written: 外长 and 外交部长 are the post
+    /// 部长 @ 外交部 (`data/title_posts.tsv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_title: Option<String>,
+    /// A change of the post the text reports (任命 … 为, 免去 … 职务), with its date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<PostChange>,
+}
+
+impl Post {
+    /// The title the post is known by: [`Post::post_title`], else the title as written.
+    pub fn post_title(&self) -> &str {
+        self.post_title.as_deref().unwrap_or(&self.title)
+    }
+}
+
+/// The start or end of a post as news reports it: 任命张三为副市长 (start), 免去张三的副市长职务
+/// (end).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostChange {
+    /// `start` or `end`.
+    pub kind: ChangeKind,
+    /// The word that says so (任命, 免去).
+    pub trigger: String,
+    /// `[start, end)` of that word.
+    pub span: [usize; 2],
+    /// When: a date of the same sentence before the word, else the article's date.
+    pub date: Option<String>,
+    /// `stated` when the sentence gives the date, `article` when it is the article's.
+    pub basis: TimeBasis,
+}
+
+/// Which bound of a post a change gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Start,
+    End,
 }
 
 /// A person credited for the article.

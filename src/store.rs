@@ -267,6 +267,15 @@ pub const NAMED_QUERIES: &[(&str, &str)] = &[
         "articles-mentioning",
         include_str!("../queries/articles-mentioning.rq"),
     ),
+    (
+        "career-of-person",
+        include_str!("../queries/career-of-person.rq"),
+    ),
+    (
+        "holders-of-post",
+        include_str!("../queries/holders-of-post.rq"),
+    ),
+    ("successions", include_str!("../queries/successions.rq")),
 ];
 
 /// `--arg NAME=VALUE` pairs as variable bindings. Every argument must be a variable of the

@@ -464,15 +464,24 @@ fn sample_posts_resolve_their_organizations() {
         })
         .collect();
     for expected in [
-        ("person:张维宁", "副主任", "organization:河南省人大常委会"),
-        ("person:乔学达", "副主任", "organization:焦作市人大常委会"),
+        // (A post in 河南省 places its holder there: person ids carry that scope.)
         (
-            "person:王家鹏",
+            "person:张维宁@河南省",
+            "副主任",
+            "organization:河南省人大常委会",
+        ),
+        (
+            "person:乔学达@河南省",
+            "副主任",
+            "organization:焦作市人大常委会",
+        ),
+        (
+            "person:王家鹏@河南省",
             "书记",
             "organization:焦作城乡一体化示范区党工委",
         ),
         (
-            "person:王家鹏",
+            "person:王家鹏@河南省",
             "主任",
             "organization:焦作城乡一体化示范区管委会",
         ),
@@ -764,7 +773,7 @@ fn article_dates_stay_apart_from_stated_ones_in_the_store() {
     // dated visit is part of the visit.
     let card = |name: &str| {
         let out = zhkg()
-            .args(["lookup", "--store"])
+            .args(["lookup", "--all", "--store"])
             .arg(&store)
             .arg(name)
             .output()
@@ -900,7 +909,7 @@ fn lookup_lists_a_minister_s_events_with_their_dates() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let out = zhkg()
-        .args(["lookup", "--store"])
+        .args(["lookup", "--all", "--store"])
         .arg(&store)
         .arg("王毅")
         .output()

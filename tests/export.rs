@@ -154,22 +154,32 @@ fn lookup_shows_posts_events_related_and_sources() {
     let out = lookup(&["王家鹏"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let card = String::from_utf8(out.stdout).unwrap();
-    assert!(card.starts_with("王家鹏 (person)"), "{card}");
-    assert!(card.contains("书记 @ 焦作城乡一体化示范区党工委"), "{card}");
-    assert!(card.contains("主任 @ 焦作城乡一体化示范区管委会"), "{card}");
+    // (His posts place him in 河南省.)
+    assert!(card.starts_with("王家鹏 (person, 河南省)"), "{card}");
     assert!(
-        card.contains("inspection 调研 as agent; with 冯利民、赵俊峰、万英奎"),
+        card.contains("2019-08 … 2019-08  书记 @ 焦作城乡一体化示范区党工委  (2 articles)"),
         "{card}"
     );
-    assert!(card.contains("inspection 调研 as briefer"), "{card}");
-    assert!(card.contains("【王家鹏】"), "{card}");
+    assert!(card.contains("主任 @ 焦作城乡一体化示范区管委会"), "{card}");
+    assert!(
+        card.contains("2019-08  inspection ×"),
+        "events by month: {card}"
+    );
+    let all = String::from_utf8(lookup(&["王家鹏", "--all"]).stdout).unwrap();
+    assert!(
+        all.contains("inspection 调研 as agent; with 冯利民、赵俊峰、万英奎"),
+        "{all}"
+    );
+    assert!(all.contains("inspection 调研 as briefer"), "{all}");
+    assert!(all.contains("【王家鹏】"), "{all}");
     let json: Value = serde_json::from_slice(&lookup(&["王家鹏", "--json"]).stdout).unwrap();
     assert_eq!(json["result"], "card");
     assert_eq!(json["posts"].as_array().unwrap().len(), 2);
-    assert_eq!(json["sources"].as_array().unwrap().len(), 2);
-    assert_eq!(json["sources"][1]["mentions"], 5);
+    let sources = json["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2);
+    let visit = sources.iter().find(|s| s["mentions"] == 5).unwrap();
     assert_eq!(
-        json["sources"][1]["snippets"].as_array().unwrap().len(),
+        visit["snippets"].as_array().unwrap().len(),
         3,
         "the first three"
     );

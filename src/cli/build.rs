@@ -27,11 +27,29 @@ pub fn run(args: &BuildArgs, verbose: bool) -> Result<ExitCode> {
     let mut loading = Loading::open(&args.store)?;
     let failed = for_each_record(&args.input, &options, verbose, |record| loading.add(record))?;
     eprintln!("zhkg: {}", loading.finish()?);
+    if verbose {
+        report_splits(&args.store)?;
+    }
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Says which names the store keeps as several people, and why (the scopes of their posts).
+fn report_splits(dir: &Path) -> Result<()> {
+    let store = Store::open_read_only(dir)?;
+    let splits = zhkg::lookup::splits(&store)?;
+    eprintln!(
+        "zhkg: {} names are several people, told apart by the places of their posts{}",
+        splits.len(),
+        if splits.is_empty() { "" } else { ":" }
+    );
+    for (name, scopes) in &splits {
+        eprintln!("  {name}: {}", scopes.join(", "));
+    }
+    Ok(())
 }
 
 /// Adds `records`, with the ontology, to the store in `dir`. Returns a one-line report.

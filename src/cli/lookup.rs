@@ -3,19 +3,23 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use zhkg::lookup::{self, Lookup};
+use zhkg::lookup::{self, Lookup, View};
 use zhkg::store::Store;
 
 use super::LookupArgs;
 
 pub fn run(args: &LookupArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&args.store)?;
-    let found = lookup::lookup(&store, &args.name)?;
+    let view = View {
+        at: args.at.clone(),
+        all: args.all,
+    };
+    let found = lookup::lookup(&store, &args.name, &view)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&found)?);
     } else {
         match &found {
-            Lookup::Card(card) => print!("{}", lookup::render(card)),
+            Lookup::Card(card) => print!("{}", lookup::render(card, args.all)),
             Lookup::Candidates { how, candidates } => {
                 println!(
                     "{} entities match {:?} by {how}; ask for one of them:",
@@ -23,7 +27,13 @@ pub fn run(args: &LookupArgs) -> Result<ExitCode> {
                     args.name
                 );
                 for c in candidates {
-                    println!("  {} ({}, {} mentions)", c.name, c.kind, c.mentions);
+                    match &c.scope {
+                        Some(scope) => println!(
+                            "  {}@{scope} ({}, posts in {scope}, {} mentions)",
+                            c.name, c.kind, c.mentions
+                        ),
+                        None => println!("  {} ({}, {} mentions)", c.name, c.kind, c.mentions),
+                    }
                 }
             }
             Lookup::None => eprintln!(

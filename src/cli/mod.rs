@@ -193,11 +193,37 @@ pub struct LookupArgs {
     /// Directory of the store (made by `zhkg build`).
     #[arg(long, value_name = "DIR")]
     pub store: PathBuf,
-    /// A name, an alias or part of a name.
+    /// A name, an alias or part of a name; NAME@SCOPE for one of several people of a name
+    /// (王刚@湖南省).
     pub name: String,
     /// Print the card (or the candidates) as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Only the posts held on this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub at: Option<String>,
+    /// Every source, event and article of a post, not the short lists.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// A date at the precision given: 2023, 2023-05 or 2023-05-02.
+fn parse_date(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    };
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "{s:?} is not a date: write 2023, 2023-05 or 2023-05-02"
+        ))
+    }
 }
 
 #[derive(Debug, Args)]

@@ -157,9 +157,25 @@ pub fn write_gexf(g: &Graph, out: &mut impl Write) -> io::Result<()> {
     }
     out.write_all(b"    </nodes>\n    <edges>\n")?;
     for (i, e) in g.edges.iter().enumerate() {
-        write!(out,
-            "      <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\" weight=\"{}\"><attvalues><attvalue for=\"type\" value=\"{}\"/>",
-            e.source, e.target, e.weight, e.kind
+        write!(
+            out,
+            "      <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\" weight=\"{}\"",
+            e.source, e.target, e.weight
+        )?;
+        // (A post's tenure: Gephi's timeline shows who held what when.)
+        let start = e.start.as_deref().and_then(|d| full_date(d, false));
+        let end = e
+            .end
+            .as_deref()
+            .or(e.start.as_deref())
+            .and_then(|d| full_date(d, true));
+        if let (Some(start), Some(end)) = (start, end) {
+            write!(out, " start=\"{start}\" end=\"{end}\"")?;
+        }
+        write!(
+            out,
+            "><attvalues><attvalue for=\"type\" value=\"{}\"/>",
+            e.kind
         )?;
         if let Some(label) = &e.label {
             write!(out, "<attvalue for=\"label\" value=\"{}\"/>", xml(label))?;
@@ -325,6 +341,8 @@ mod tests {
                 kind: "holds".into(),
                 label: Some("书记".into()),
                 weight: 2.0,
+                start: Some("2019-08".into()),
+                end: Some("2019-09-02".into()),
             }],
         }
     }
@@ -333,6 +351,15 @@ mod tests {
     fn xml_formats_escape_names() {
         assert!(graphml(&tiny()).contains("A&amp;B &quot;公司&quot;"));
         assert!(gexf(&tiny()).contains("label=\"A&amp;B &quot;公司&quot;\""));
+    }
+
+    #[test]
+    fn gexf_posts_carry_their_tenure_as_edge_intervals() {
+        let out = gexf(&tiny());
+        assert!(
+            out.contains("target=\"n1\" weight=\"2\" start=\"2019-08-01\" end=\"2019-09-02\""),
+            "{out}"
+        );
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub struct Edge {
     /// The title of a post.
     pub label: Option<String>,
     pub weight: f64,
+    /// A post's tenure as news tells it (ISO 8601 at the text's precision).
+    pub start: Option<String>,
+    pub end: Option<String>,
 }
 
 /// The graph to write: nodes sorted by type, label and IRI; edges by ends and type.
@@ -138,9 +141,18 @@ const EVENTS: &str = "SELECT ?e ?label ?type ?start ?end (COUNT(DISTINCT ?a) AS 
   OPTIONAL { ?e zkg:endDate ?end }
 } GROUP BY ?e ?label ?type ?start ?end";
 
-const RELATIONS: &str = "SELECT ?s ?kind ?o ?title WHERE {
-  { ?s org:holds ?post . ?post org:postIn ?o ; zkg:title ?title . BIND(\"holds\" AS ?kind) }
-  UNION {
+/// Posts as person → organization edges with their tenure: from the stated start or first date
+/// seen, whichever is earlier, to the stated end, else the last date seen.
+const POSTS: &str = "SELECT ?s ?o ?title (MIN(STR(?seen)) AS ?first) (MAX(STR(?seen)) AS ?last)
+       (MIN(STR(?start)) AS ?stated_start) (MAX(STR(?end)) AS ?stated_end) WHERE {
+  ?s org:holds ?post . ?post org:postIn ?o ; zkg:title ?title ; org:memberDuring ?t .
+  OPTIONAL { ?t zkg:seenOn ?seen }
+  OPTIONAL { ?t zkg:statedStart ?start }
+  OPTIONAL { ?t zkg:statedEnd ?end }
+} GROUP BY ?s ?o ?title";
+
+const RELATIONS: &str = "SELECT ?s ?kind ?o WHERE {
+  {
     VALUES (?p ?kind) {
       (zkg:agent \"agent\") (zkg:counterpart \"counterpart\") (zkg:companion \"companion\")
       (zkg:briefer \"briefer\") (zkg:attendee \"attendee\") (zkg:host \"host\")
@@ -223,6 +235,27 @@ pub fn load(store: &Store, filter: &Filter) -> Result<Graph> {
         });
     }
     let mut edges = Vec::new();
+    let opt = |t: &Option<oxigraph::model::Term>| t.as_ref().map(|_| text(t));
+    for row in store.select(POSTS, &[])? {
+        let (Some(&s), Some(&o)) = (index.get(&text(&row[0])), index.get(&text(&row[1]))) else {
+            continue;
+        };
+        let (first, last) = (opt(&row[3]), opt(&row[4]));
+        let (stated_start, stated_end) = (opt(&row[5]), opt(&row[6]));
+        let start = match (stated_start, first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        edges.push(Edge {
+            source: s,
+            target: o,
+            kind: "holds".into(),
+            label: Some(text(&row[2])),
+            weight: 1.0,
+            start,
+            end: stated_end.or(last),
+        });
+    }
     for row in store.select(RELATIONS, &[])? {
         let (Some(&s), Some(&o)) = (index.get(&text(&row[0])), index.get(&text(&row[2]))) else {
             continue;
@@ -231,8 +264,10 @@ pub fn load(store: &Store, filter: &Filter) -> Result<Graph> {
             source: s,
             target: o,
             kind: text(&row[1]),
-            label: row[3].as_ref().map(|_| text(&row[3])),
+            label: None,
             weight: 1.0,
+            start: None,
+            end: None,
         });
     }
     let shared = co_mentions(&articles, &index);
@@ -244,6 +279,8 @@ pub fn load(store: &Store, filter: &Filter) -> Result<Graph> {
             kind: "co-mention".into(),
             label: None,
             weight: n as f64,
+            start: None,
+            end: None,
         });
     }
     for edge in &mut edges {
@@ -403,6 +440,8 @@ mod tests {
             kind: "co-mention".into(),
             label: None,
             weight: 1.0,
+            start: None,
+            end: None,
         }
     }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Details, EdgeKind, Evidence, KnowledgeGraph, NodeKind, Time};
-use crate::record::{EntityType, Record, TimeBasis};
+use crate::record::{ChangeKind, EntityType, Record, TimeBasis};
 
 /// Characters that open a name relative to the paper's region (市委, 区城管局, 县政府, 省委).
 const RELATIVE_OPENINGS: &str = "市区县省镇乡";
@@ -65,14 +65,26 @@ fn add_record(g: &mut KnowledgeGraph, record: &Record) {
         };
         let organization = post.organization.as_deref().and_then(|o| node_of(g, o));
         let org_key = organization.map_or("-".to_owned(), |o| g.graph[o].key.clone());
-        let key = format!("post:{}|{}|{org_key}", g.graph[person].key, post.title);
+        let title = post.post_title();
+        let key = format!("post:{}|{title}|{org_key}", g.graph[person].key);
         let label = match organization {
-            Some(o) => format!("{} @ {}", post.title, g.graph[o].label),
-            None => post.title.clone(),
+            Some(o) => format!("{title} @ {}", g.graph[o].label),
+            None => title.to_owned(),
         };
         let p = g.node(NodeKind::Post, &key, &label);
-        g.graph[p].details.kind = Some(post.title.clone());
-        g.graph[p].evidence.insert(evidence(post.span));
+        let node = &mut g.graph[p];
+        node.details.kind = Some(title.to_owned());
+        node.aliases.insert(post.title.clone());
+        node.evidence.insert(evidence(post.span));
+        // Tenure: the dates the post was seen on, and the starts and ends news stated.
+        node.details.seen.extend(record.date.clone());
+        if let Some(change) = &post.change {
+            let dates = match change.kind {
+                ChangeKind::Start => &mut node.details.stated_starts,
+                ChangeKind::End => &mut node.details.stated_ends,
+            };
+            dates.extend(change.date.clone());
+        }
         g.edge(person, p, EdgeKind::Holds, Some(evidence(post.span)));
         if let Some(o) = organization {
             g.edge(p, o, EdgeKind::PostIn, Some(evidence(post.span)));

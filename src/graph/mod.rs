@@ -8,9 +8,14 @@
 //!   paper whose region has no district of that name; 市委 when no region was given) are kept
 //!   apart per region — or per source file without a region — so 市委 of a Jiaozuo paper never
 //!   merges with 市委 of another city. Their label stays as written; the key says where.
-//! - Same-name persons are one person. Chinese local news rarely has two officials of one name in
-//!   one region, and splitting needs evidence the text seldom gives; every mention keeps its
-//!   article and span so a user can tell them apart by hand.
+//! - Same-name persons are told apart by the scope of their posts ([`crate::scope`]): the province
+//!   (or 中央, or a foreign country) an article places them in is part of their id
+//!   (`person:王刚@湖南省`), so one name in two provinces is two people and one official promoted
+//!   within a county is one. Mentions no post places keep the bare name; lookup joins them to
+//!   the one scoped person of that name when there is only one.
+//! - Posts are one per person, post title and organization: 外长, 外交部长 and 部长 @ 外交部 are one
+//!   (`data/title_posts.tsv`), with the written titles as aliases and the dates it was seen on
+//!   and stated to start or end (its tenure, see `ontology/zhkg.ttl`).
 //! - Events with the same type, date and agent are one event across articles
 //!   ([`crate::events::event_id`]); each article stays as provenance.
 //!
@@ -80,6 +85,11 @@ pub struct Details {
     pub times: BTreeSet<Time>,
     /// How many people an incident befell, as each article gives it.
     pub counts: BTreeSet<u64>,
+    /// Post fields: the dates of the articles that report the post, and the dates news gave
+    /// for its start (任命, 当选) and end (免去, 不再担任).
+    pub seen: BTreeSet<String>,
+    pub stated_starts: BTreeSet<String>,
+    pub stated_ends: BTreeSet<String>,
     /// Article fields.
     pub headline: Option<String>,
     pub date: Option<String>,
@@ -94,7 +104,7 @@ pub struct Details {
 pub struct Node {
     pub kind: NodeKind,
     /// Stable key, unique in the graph: `person:张维宁`, `organization:区城管局@焦作市`,
-    /// `post:张维宁|副主任|河南省人大常委会`, `event:inspection/2019-08-28/张维宁`, `article:ID`.
+    /// `post:张维宁@河南省|副主任|河南省人大常委会`, `event:inspection/2019-08-28/张维宁`, `article:ID`.
     pub key: String,
     pub label: String,
     pub aliases: BTreeSet<String>,

@@ -17,6 +17,7 @@ const PLACE_SUFFIXES_TSV: &str = include_str!("../../data/place_suffixes.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../data/organizations.tsv");
 const ORG_SUFFIXES_TSV: &str = include_str!("../../data/org_suffixes.tsv");
 const TITLES_TSV: &str = include_str!("../../data/titles.tsv");
+const TITLE_POSTS_TSV: &str = include_str!("../../data/title_posts.tsv");
 const PERSON_CUES_TSV: &str = include_str!("../../data/person_cues.tsv");
 const NOT_NAMES_TSV: &str = include_str!("../../data/not_names.tsv");
 const TRANSLITERATION_TSV: &str = include_str!("../../data/transliteration.tsv");
@@ -319,6 +320,28 @@ fn parse_titles(file: &str, text: &str) -> Result<Vec<Title>> {
         .collect()
 }
 
+/// A title that names its own organization (外长 → 部长 @ 外交部), from `title_posts.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitlePost {
+    pub title: String,
+    /// The title as the post's (部长).
+    pub post: String,
+    /// The organization it belongs to, as `organizations.tsv` names it (外交部).
+    pub body: String,
+}
+
+fn parse_title_posts(file: &str, text: &str) -> Result<HashMap<String, TitlePost>> {
+    Ok(parse_tsv(file, text, &["title", "post", "body"])?
+        .into_iter()
+        .map(|mut row| {
+            let body = row.fields.pop().unwrap_or_default();
+            let post = row.fields.pop().unwrap_or_default();
+            let title = row.fields.pop().unwrap_or_default();
+            (title.clone(), TitlePost { title, post, body })
+        })
+        .collect())
+}
+
 /// A word that signals a person name right before (`Before`) or after (`After`) it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
@@ -352,6 +375,8 @@ pub struct Lexicons {
     pub organizations: Vec<Named>,
     pub org_suffixes: Vec<OrgSuffix>,
     pub titles: Vec<Title>,
+    /// Titles that name their organization, by title.
+    pub title_posts: HashMap<String, TitlePost>,
     pub cues: Vec<Cue>,
     /// Words that look like names but are not.
     pub not_names: HashSet<String>,
@@ -471,6 +496,7 @@ impl Lexicons {
             organizations: parse_named("data/organizations.tsv", ORGANIZATIONS_TSV)?,
             org_suffixes: parse_org_suffixes("data/org_suffixes.tsv", ORG_SUFFIXES_TSV)?,
             titles: parse_titles("data/titles.tsv", TITLES_TSV)?,
+            title_posts: parse_title_posts("data/title_posts.tsv", TITLE_POSTS_TSV)?,
             cues: parse_cues("data/person_cues.tsv", PERSON_CUES_TSV)?,
             not_names: first_column("data/not_names.tsv", NOT_NAMES_TSV, &["word", "reason"])?
                 .into_iter()
@@ -538,6 +564,26 @@ mod tests {
             .iter()
             .any(|s| s.suffix == "党工委" && s.strong));
         assert!(lex.transliteration.contains(&'克'));
+    }
+
+    /// A title that names its organization must be a title we read, and its body an
+    /// organization we know, or the post it stands for could never be made.
+    #[test]
+    fn title_posts_name_known_titles_and_organizations() {
+        let lex = Lexicons::embedded().unwrap();
+        for tp in lex.title_posts.values() {
+            assert!(
+                lex.titles.iter().any(|t| t.title == tp.title),
+                "{}",
+                tp.title
+            );
+            assert!(lex.titles.iter().any(|t| t.title == tp.post), "{}", tp.post);
+            assert!(
+                lex.organizations.iter().any(|o| o.name == tp.body),
+                "{}",
+                tp.body
+            );
+        }
     }
 
     #[test]

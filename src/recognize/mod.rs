@@ -385,6 +385,19 @@ impl Recognizer {
             .map(|t| t.rank)
     }
 
+    /// For a title that names its own organization (外长): the title of the post and the
+    /// organization's canonical name (部长, 外交部).
+    pub fn title_post(&self, title: &str) -> Option<(&str, &str)> {
+        let tp = self.lexicons.title_posts.get(title)?;
+        let body = self
+            .lexicons
+            .organizations
+            .iter()
+            .find(|o| o.name == tp.body)
+            .map_or(tp.body.as_str(), |o| o.canonical.as_str());
+        Some((tp.post.as_str(), body))
+    }
+
     /// The shared segmenter.
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter

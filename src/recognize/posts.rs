@@ -10,6 +10,8 @@
 //!   主任李振山 → 主任 @ 甘家口街道
 //! - a title with no body in a sentence that named one for an earlier post belongs to it
 //!   (…党委书记、主任倪晓锦，党委委员、副主任陆静)
+//! - titles that name their organization (`data/title_posts.tsv`): 外长王毅 → 外长 @ 外交部,
+//!   which the post normalizes to 部长 @ 外交部
 //! - NAME TITLE: 赵乐际委员长 (organization unknown)
 //! - appointments: NAME 任/担任/兼任 ORG TITLE (李四担任示范区党工委书记)
 
@@ -29,6 +31,17 @@ pub struct FoundPost {
     /// `[start, end)` of the whole post phrase.
     pub start: usize,
     pub end: usize,
+    /// What the phrase says of the post's bounds (任命 → it begins), with the word's span.
+    pub change: Option<(Change, usize, usize)>,
+}
+
+/// A change of post the text reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Appointed, elected, took office.
+    Start,
+    /// Removed, resigned, retired.
+    End,
 }
 
 /// A title waiting for the name it belongs to.
@@ -38,6 +51,8 @@ struct Pending {
     organization: Option<usize>,
     inherited: Option<(String, usize, usize)>,
     start: usize,
+    /// The title follows a place (俄罗斯外长).
+    at_place: bool,
 }
 
 impl Pending {
@@ -52,7 +67,20 @@ impl Pending {
 }
 
 /// Words between a person and an organization that announce an appointment.
-const APPOINTMENT: &[&str] = &["任", "担任", "兼任", "出任", "升任", "转任", "为"];
+const APPOINTMENT: &[&str] = &[
+    "任",
+    "担任",
+    "兼任",
+    "出任",
+    "升任",
+    "转任",
+    "为",
+    "当选",
+    "当选为",
+];
+
+/// Words between a person and a post that announce its end.
+const REMOVAL: &[&str] = &["不再担任", "辞去", "卸任"];
 
 /// Heads of government and their deputies, with the level of the government their title names.
 const GOVERNMENT_HEADS: &[(&str, char)] = &[
@@ -88,6 +116,9 @@ pub fn find(r: &Recognizer, chars: &[char], mentions: &[Mention]) -> Vec<FoundPo
             || p.inherited.is_some()
             || r.title_rank(&mentions[p.title].canonical) != Some(Rank::Staff)
     });
+    for post in &mut posts {
+        post.change = change_of(chars, post, &mentions[post.title]);
+    }
     posts
 }
 
@@ -155,7 +186,11 @@ impl Reader<'_> {
             organization: None,
             inherited: None,
             start: m.start,
+            at_place: adjacent(MentionKind::Place).is_some() || self.formerly_of_place(prev, m),
         };
+        // (土库曼斯坦副总理兼外长: a chain that opened at a place is that place's, and its
+        // titles do not name our central bodies.)
+        let placed_chain = pending.at_place || (chained && self.pending.iter().any(|p| p.at_place));
         // (管委会主任 in a chain: the bare body of the organization before.)
         let bare = adjacent(MentionKind::Organization)
             .filter(|o| self.r.org_suffixes.contains_key(&o.surface))
@@ -172,6 +207,11 @@ impl Reader<'_> {
         } else {
             pending.inherited = self
                 .bare_suffix(chained, m.start)
+                .or_else(|| {
+                    (!placed_chain)
+                        .then(|| self.implied_body(&m.canonical, m.start, m.end))
+                        .flatten()
+                })
                 .or_else(|| self.government(&m.canonical, m.start, m.end))
                 .or_else(|| chained.then(|| self.from(self.pending.last(), i)).flatten())
                 .or_else(|| self.from(self.context.as_ref(), i));
@@ -205,6 +245,7 @@ impl Reader<'_> {
                     inherited: p.inherited.clone(),
                     start: p.start,
                     end: m.end,
+                    change: None,
                 });
             }
             if let Some(last) = self
@@ -288,6 +329,27 @@ impl Reader<'_> {
         Some((format!("{level}政府"), start, end))
     }
 
+    /// 玻利维亚前外长: a place, 前 or 原, a title: a former post of that place.
+    fn formerly_of_place(&self, prev: Option<&Mention>, title: &Mention) -> bool {
+        prev.is_some_and(|p| {
+            p.kind == MentionKind::Place
+                && p.end <= title.start
+                && matches!(self.gap(p.end, title.start).as_str(), "前" | "原")
+        })
+    }
+
+    /// A title that names its organization (外长 → 外交部, 国务委员 → 国务院): that organization,
+    /// before any the chain or sentence would lend it (…政治局委员、国务委员兼外交部长王毅).
+    fn implied_body(
+        &self,
+        title: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<(String, usize, usize)> {
+        let (_, body) = self.r.title_post(title)?;
+        Some((body.to_owned(), start, end))
+    }
+
     /// The organization a title inherits from an earlier post of the chain or sentence: the same
     /// body for party titles, the organization itself for others (党委 → 联社).
     fn from(&self, earlier: Option<&Pending>, title: usize) -> Option<(String, usize, usize)> {
@@ -316,39 +378,118 @@ impl Reader<'_> {
                     person: i,
                     title: i + 1,
                     organization: None,
-                    inherited: None,
+                    inherited: self.implied_body(&next.canonical, next.start, next.end),
                     start: self.mentions[i].start,
                     end: next.end,
+                    change: None,
                 });
             }
         }
     }
 
-    /// 张三任焦作市副市长 / 张三担任示范区党工委书记.
+    /// 张三任焦作市副市长, 张三担任示范区党工委书记, 任命张三为副市长, 免去张三的副市长职务,
+    /// 张三不再担任示范区党工委书记: a name, a word of appointment or removal, a post.
     fn appointment(&mut self, i: usize) {
         let mentions = self.mentions;
-        let (Some(org), Some(title)) = (mentions.get(i + 1), mentions.get(i + 2)) else {
+        let person = &mentions[i];
+        let Some(next) = mentions.get(i + 1) else {
             return;
         };
-        if org.kind != MentionKind::Organization
-            || title.kind != MentionKind::Title
-            || org.end != title.start
-        {
+        let gap = self.gap(person.end, next.start);
+        let gap = gap.strip_prefix("同志").unwrap_or(&gap);
+        let removed =
+            gap == "的" && self.gap(person.start.saturating_sub(2), person.start) == "免去";
+        if !APPOINTMENT.contains(&gap) && !REMOVAL.contains(&gap) && !removed {
             return;
         }
-        if APPOINTMENT.contains(&self.gap(mentions[i].end, org.start).as_str()) {
-            self.posts.push(FoundPost {
-                person: i,
-                title: i + 2,
-                organization: Some(i + 1),
-                inherited: None,
-                start: mentions[i].start,
-                end: title.end,
-            });
+        let title_after = |o: &Mention| {
+            mentions
+                .get(i + 2)
+                .filter(|t| t.kind == MentionKind::Title && t.start == o.end)
+        };
+        let (title, organization, inherited) = match next.kind {
+            MentionKind::Organization => match title_after(next) {
+                Some(_) => (i + 2, Some(i + 1), None),
+                None => return,
+            },
+            MentionKind::Place => match title_after(next) {
+                Some(t) => (i + 2, None, self.body_of_place(next, &t.canonical)),
+                None => return,
+            },
+            MentionKind::Title => {
+                let inherited = self
+                    .implied_body(&next.canonical, next.start, next.end)
+                    .or_else(|| self.government(&next.canonical, next.start, next.end));
+                (i + 1, None, inherited)
+            }
+            MentionKind::Person => return,
+        };
+        let post = FoundPost {
+            person: i,
+            title,
+            organization,
+            inherited,
+            start: person.start,
+            end: mentions[title].end,
+            change: None,
+        };
+        let known = self.posts.iter().any(|p| p.person == i && p.title == title);
+        if !known {
+            self.posts.push(post);
         }
     }
 }
 
+/// Words of a change of post and what they say: the post begins (任命, 当选) or ends (免去,
+/// 不再担任). 现任 and 曾任 tell a post, not a change, and are not among them.
+const CHANGES: &[(&str, Change)] = &[
+    ("任命", Change::Start),
+    ("当选", Change::Start),
+    ("出任", Change::Start),
+    ("就任", Change::Start),
+    ("调任", Change::Start),
+    ("升任", Change::Start),
+    ("转任", Change::Start),
+    ("接任", Change::Start),
+    ("新任", Change::Start),
+    ("免去", Change::End),
+    ("不再担任", Change::End),
+    ("辞去", Change::End),
+    ("卸任", Change::End),
+    ("离任", Change::End),
+    ("免职", Change::End),
+    ("退休", Change::End),
+];
+
+/// Characters that close the clause a change word governs (任命甲为…，免去乙…).
+const CLAUSE_END: &[char] = &['，', '。', '！', '？', '；', '\n'];
+
+/// The change of post a post phrase reports: the change word of its clause nearest before the
+/// title (or, as in 免职, right after it), with that word's span.
+fn change_of(chars: &[char], post: &FoundPost, title: &Mention) -> Option<(Change, usize, usize)> {
+    let clause_start = chars[..post.start]
+        .iter()
+        .rposition(|c| CLAUSE_END.contains(c))
+        .map_or(0, |i| i + 1);
+    let clause_end = chars[title.end..]
+        .iter()
+        .position(|c| CLAUSE_END.contains(c))
+        .map_or(chars.len(), |i| title.end + i);
+    let mut best = None;
+    for at in clause_start..clause_end {
+        for (word, change) in CHANGES {
+            let len = word.chars().count();
+            let matches = chars
+                .get(at..at + len)
+                .is_some_and(|w| w.iter().copied().eq(word.chars()));
+            // Nearest before the title wins; one after it counts only when none is before.
+            if matches && (at < title.start || best.is_none()) {
+                best = Some((*change, at, at + len));
+            }
+        }
+    }
+    best
+}
 /// The level of government a head-of-government title names (副县长 → 县).
 fn government_level(title: &str) -> Option<char> {
     GOVERNMENT_HEADS
