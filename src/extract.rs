@@ -93,9 +93,13 @@ impl Extractor {
                 .filter(|r| r.name == prefix || r.level == Level::Province)
                 .and_then(|r| r.province)
         };
-        let scopes = scope::scopes_of_people(posts, |organization| {
+        let mut scopes = scope::scopes_of_people(posts, |organization| {
             let name = organization.strip_prefix("organization:")?;
             self.scopes.of_organization(name, province_of)
+        });
+        scopes.retain(|id, _| {
+            let name = id.strip_prefix("person:").unwrap_or(id);
+            !lexicons.people.contains(name)
         });
         if scopes.is_empty() {
             return;

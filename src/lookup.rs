@@ -345,34 +345,47 @@ pub fn card(store: &Store, nodes: &[&Candidate], view: &View) -> Result<Card> {
 /// The posts of a card as spells: one per title and organization (and person, on an
 /// organization's card), with the dates they were seen on and stated.
 fn spells(store: &Store, values: &str, all: bool) -> Result<Vec<Spell>> {
-    let rows = store.select(
+    // (Two queries: the dates of a post and its articles joined in one would multiply, a
+    // leader's thousands of articles by as many dates.)
+    let posts = format!(
+        "{values}
+         {{ ?e org:holds ?post . OPTIONAL {{ ?post org:postIn/rdfs:label ?organization }} }}
+         UNION {{ ?post org:postIn ?e ; org:heldBy/rdfs:label ?person }}
+         ?post zkg:title ?title ; org:memberDuring ?tenure ."
+    );
+    let dates = store.select(
         &format!(
-            "SELECT ?title ?organization ?person ?written ?seen ?start ?end ?article ?date WHERE {{
-               {values}
-               {{ ?e org:holds ?post . OPTIONAL {{ ?post org:postIn/rdfs:label ?organization }} }}
-               UNION {{ ?post org:postIn ?e ; org:heldBy/rdfs:label ?person }}
-               ?post zkg:title ?title ; prov:wasDerivedFrom ?a ; org:memberDuring ?tenure .
-               ?a rdfs:label ?article .
+            "SELECT ?title ?organization ?person ?written ?seen ?start ?end WHERE {{
+               {posts}
+               {{ ?post skos:altLabel ?written }} UNION {{ ?tenure zkg:seenOn ?seen }}
+               UNION {{ ?tenure zkg:statedStart ?start }} UNION {{ ?tenure zkg:statedEnd ?end }}
+             }}"
+        ),
+        &[],
+    )?;
+    let articles = store.select(
+        &format!(
+            "SELECT DISTINCT ?title ?organization ?person ?article ?date WHERE {{
+               {posts}
+               ?post prov:wasDerivedFrom ?a . ?a rdfs:label ?article .
                OPTIONAL {{ ?a schema:datePublished ?date }}
-               OPTIONAL {{ ?post skos:altLabel ?written }}
-               OPTIONAL {{ ?tenure zkg:seenOn ?seen }}
-               OPTIONAL {{ ?tenure zkg:statedStart ?start }}
-               OPTIONAL {{ ?tenure zkg:statedEnd ?end }}
              }}"
         ),
         &[],
     )?;
     let mut grouped: BTreeMap<(String, Option<String>, Option<String>), Gathered> = BTreeMap::new();
-    for r in &rows {
-        let g = grouped
-            .entry((text(&r[0]), opt(&r[1]), opt(&r[2])))
-            .or_default();
+    let key = |r: &[Option<Term>]| (text(&r[0]), opt(&r[1]), opt(&r[2]));
+    for r in &dates {
+        let g = grouped.entry(key(r)).or_default();
         g.written.extend(opt(&r[3]));
         g.seen.extend(opt(&r[4]));
         g.starts.extend(opt(&r[5]));
         g.ends.extend(opt(&r[6]));
+    }
+    for r in &articles {
+        let g = grouped.entry(key(r)).or_default();
         g.articles
-            .insert((opt(&r[8]).unwrap_or_default(), text(&r[7])));
+            .insert((opt(&r[4]).unwrap_or_default(), text(&r[3])));
     }
     lend_organizations(&mut grouped);
     let mut spells: Vec<Spell> = grouped

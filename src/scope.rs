@@ -8,6 +8,9 @@
 //! name (`person:王刚`): nothing contradicts any 王刚, and `zhkg lookup` shows it with the one
 //! scoped 王刚 when there is only one.
 //!
+//! Well-known people (`data/people.tsv`: national leaders, historical figures) are never scoped:
+//! one name is one of them, and their careers span provinces.
+//!
 //! The scope depends on the article alone, never on what else a run holds, so ids are the same
 //! however the corpus is cut. What the rule cannot see: an official moved from one province to
 //! another is two people (one per province), and two people of one name in one province are one.
@@ -116,19 +119,24 @@ pub fn scope_of_id(id: &str) -> Option<&str> {
     id.strip_prefix("person:")?.split_once('@').map(|(_, s)| s)
 }
 
-/// The scope of each person with a post that places them: the first such post in the text.
+/// The scope of each person with a post that places them: 中央 when any of their posts in the
+/// article is central (an article that gives a leader's present post and a past provincial
+/// one), else the first such post in the text.
 pub fn scopes_of_people(
     posts: &[Post],
     scope_of: impl Fn(&str) -> Option<String>,
 ) -> HashMap<String, String> {
     let mut by_span: Vec<&Post> = posts.iter().collect();
     by_span.sort_by_key(|p| p.span);
-    let mut scopes = HashMap::new();
+    let mut scopes: HashMap<String, String> = HashMap::new();
     for post in by_span {
-        if scopes.contains_key(&post.person) {
+        if scopes.get(&post.person).is_some_and(|s| s == CENTRAL) {
             continue;
         }
-        if let Some(scope) = post.organization.as_deref().and_then(&scope_of) {
+        let Some(scope) = post.organization.as_deref().and_then(&scope_of) else {
+            continue;
+        };
+        if scope == CENTRAL || !scopes.contains_key(&post.person) {
             scopes.insert(post.person.clone(), scope);
         }
     }

@@ -190,7 +190,9 @@ impl Reader<'_> {
         };
         // (土库曼斯坦副总理兼外长: a chain that opened at a place is that place's, and its
         // titles do not name our central bodies.)
-        let placed_chain = pending.at_place || (chained && self.pending.iter().any(|p| p.at_place));
+        let placed_chain = pending.at_place
+            || (chained && self.pending.iter().any(|p| p.at_place))
+            || self.foreign_sentence(i);
         // (管委会主任 in a chain: the bare body of the organization before.)
         let bare = adjacent(MentionKind::Organization)
             .filter(|o| self.r.org_suffixes.contains_key(&o.surface))
@@ -327,6 +329,27 @@ impl Reader<'_> {
     fn government(&self, title: &str, start: usize, end: usize) -> Option<(String, usize, usize)> {
         let level = government_level(title)?;
         Some((format!("{level}政府"), start, end))
+    }
+
+    /// True when the sentence names a foreign country before mention `i` (他已指示外交部长… after
+    /// 美国总统…): its titles are that country's, not ours.
+    fn foreign_sentence(&self, i: usize) -> bool {
+        let world = &self.r.lexicons().places_world;
+        let title_start = self.mentions[i].start;
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|m| {
+                !self.chars[m.end.min(title_start)..title_start]
+                    .iter()
+                    .any(|c| SENTENCE_END.contains(c))
+            })
+            .filter(|m| m.kind == MentionKind::Place && m.canonical != "中国")
+            .any(|m| {
+                world
+                    .iter()
+                    .any(|p| p.kind == "country" && p.canonical == m.canonical)
+            })
     }
 
     /// 玻利维亚前外长: a place, 前 or 原, a title: a former post of that place.
