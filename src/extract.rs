@@ -794,8 +794,9 @@ mod tests {
     fn titles_that_name_their_body_are_posts_there() {
         let posts =
             posts_of("中共中央政治局委员、国务委员兼外交部长王毅会见了他。外长王毅表示欢迎。");
+        // (王毅, a well-known name of data/people.tsv, is never scoped.)
         let minister = (
-            "person:王毅@中央".to_owned(),
+            "person:王毅".to_owned(),
             "部长".to_owned(),
             Some("organization:外交部".to_owned()),
         );
@@ -805,7 +806,7 @@ mod tests {
             "{posts:?}"
         );
         assert!(posts.contains(&(
-            "person:王毅@中央".to_owned(),
+            "person:王毅".to_owned(),
             "国务委员".to_owned(),
             Some("organization:国务院".to_owned())
         )));
