@@ -75,10 +75,7 @@ impl Spell {
     /// First day of the tenure as far as news tells: the stated start or the first date seen,
     /// whichever is earlier.
     pub fn from(&self) -> Option<&str> {
-        match (self.stated_start.as_deref(), self.first_seen.as_deref()) {
-            (Some(stated), Some(seen)) => Some(stated.min(seen)),
-            (stated, seen) => stated.or(seen),
-        }
+        tenure_start(self.stated_start.as_deref(), self.first_seen.as_deref())
     }
 
     /// Last day as far as news tells: the stated end, else last seen.
@@ -95,6 +92,15 @@ impl Spell {
         let cut = |a: &str, b: &str| a.len().min(b.len());
         from[..cut(from, date)] <= date[..cut(from, date)]
             && date[..cut(to, date)] <= to[..cut(to, date)]
+    }
+}
+
+/// Where a tenure starts: the stated start or the first date seen, whichever is earlier (a
+/// stated start after the first sighting is a re-appointment). Shared with the graph exports.
+pub fn tenure_start<'d>(stated: Option<&'d str>, first_seen: Option<&'d str>) -> Option<&'d str> {
+    match (stated, first_seen) {
+        (Some(stated), Some(seen)) => Some(stated.min(seen)),
+        (stated, seen) => stated.or(seen),
     }
 }
 

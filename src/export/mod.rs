@@ -242,10 +242,8 @@ pub fn load(store: &Store, filter: &Filter) -> Result<Graph> {
         };
         let (first, last) = (opt(&row[3]), opt(&row[4]));
         let (stated_start, stated_end) = (opt(&row[5]), opt(&row[6]));
-        let start = match (stated_start, first) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        let start = crate::lookup::tenure_start(stated_start.as_deref(), first.as_deref())
+            .map(str::to_owned);
         edges.push(Edge {
             source: s,
             target: o,

@@ -190,9 +190,12 @@ impl Reader<'_> {
         };
         // (土库曼斯坦副总理兼外长: a chain that opened at a place is that place's, and its
         // titles do not name our central bodies.)
-        let placed_chain = pending.at_place
-            || (chained && self.pending.iter().any(|p| p.at_place))
-            || self.foreign_sentence(i);
+        // (Asked only of titles that name a body: the sentence scan is not for every title.)
+        let placed_chain = || {
+            pending.at_place
+                || (chained && self.pending.iter().any(|p| p.at_place))
+                || self.foreign_sentence(i)
+        };
         // (管委会主任 in a chain: the bare body of the organization before.)
         let bare = adjacent(MentionKind::Organization)
             .filter(|o| self.r.org_suffixes.contains_key(&o.surface))
@@ -210,9 +213,8 @@ impl Reader<'_> {
             pending.inherited = self
                 .bare_suffix(chained, m.start)
                 .or_else(|| {
-                    (!placed_chain)
-                        .then(|| self.implied_body(&m.canonical, m.start, m.end))
-                        .flatten()
+                    self.implied_body(&m.canonical, m.start, m.end)
+                        .filter(|_| !placed_chain())
                 })
                 .or_else(|| self.government(&m.canonical, m.start, m.end))
                 .or_else(|| chained.then(|| self.from(self.pending.last(), i)).flatten())
