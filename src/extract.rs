@@ -817,14 +817,39 @@ mod tests {
         for text in [
             "土库曼斯坦副总理兼外长梅列多夫出席。",
             "玻利维亚前外长费尔南多·瓦纳库尼说。",
+            "乌国防部长乌梅罗夫当天在会谈结束后称，双方达成一致。",
+            "以色列总理内塔尼亚胡宣布解除加兰特的职务，任命卡茨为国防部长。",
         ] {
             let posts = posts_of(text);
+            let ours = ["organization:外交部", "organization:国防部"];
             assert!(
                 posts
                     .iter()
-                    .all(|p| p.2.as_deref() != Some("organization:外交部")),
+                    .all(|p| !ours.contains(&p.2.as_deref().unwrap_or(""))
+                        && !p.0.ends_with("@中央")),
                 "{text}: {posts:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_foreign_leader_met_abroad_takes_no_post_of_ours() {
+        let posts = posts_of(
+            "全国人大常委会委员长赵乐际对俄罗斯进行正式友好访问，在圣彼得堡会见总统普京。",
+        );
+        let putin: Vec<_> = posts.iter().filter(|p| p.0.contains("普京")).collect();
+        assert!(
+            putin.iter().all(|p| p.0 == "person:普京" && p.2.is_none()),
+            "{posts:?}"
+        );
+    }
+
+    #[test]
+    fn a_foreign_legislature_places_its_speaker_abroad() {
+        let posts = posts_of("美国国会众议长佩洛西窜访台湾。");
+        assert!(
+            posts.iter().any(|p| p.0 == "person:佩洛西@美国"),
+            "{posts:?}"
+        );
     }
 }

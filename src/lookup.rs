@@ -13,6 +13,7 @@ use oxigraph::model::{Literal, Term};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::scope::{self, Placement, Reach};
 use crate::store::{text, Store};
 
 /// One entity that matches a name.
@@ -230,18 +231,32 @@ pub fn lookup(store: &Store, name: &str, view: &View) -> Result<Lookup> {
                 scope: opt(&r[4]),
             })
             .collect();
+        let people = people_of(store, &candidates)?;
         if let Some(scope) = scope {
-            candidates.retain(|c| c.scope.as_deref() == Some(scope));
+            // (吴政隆@江苏省 asks for the person whose career includes 江苏省.)
+            let person = people.iter().find(|p| p.contains(scope));
+            candidates.retain(|c| {
+                c.scope
+                    .as_deref()
+                    .is_some_and(|s| s == scope || person.is_some_and(|p| p.contains(s)))
+            });
         }
-        match one_entity(&candidates) {
+        match one_entity(&candidates, &people) {
             Some(chosen) => {
-                return card(store, &chosen, view).map(|c| Lookup::Card(Box::new(c)));
+                let mut card = card(store, &chosen, view)?;
+                // (A career across scopes shows them all: 中央+江苏省.)
+                if let Some(scope) = &card.scope {
+                    if let Some(person) = people.get(person_with(&people, scope)) {
+                        card.scope = Some(person.iter().cloned().collect::<Vec<_>>().join("+"));
+                    }
+                }
+                return Ok(Lookup::Card(Box::new(card)));
             }
             None if candidates.is_empty() => continue,
             None => {
                 return Ok(Lookup::Candidates {
                     how: how.to_owned(),
-                    candidates,
+                    candidates: one_per_person(candidates, &people),
                 })
             }
         }
@@ -250,9 +265,9 @@ pub fn lookup(store: &Store, name: &str, view: &View) -> Result<Lookup> {
 }
 
 /// The candidates as one entity, when they are one: a single candidate, or people of one name
-/// of which at most one has a scope (the others no post placed, so nothing contradicts it).
-/// The first is the one the card is of.
-fn one_entity(candidates: &[Candidate]) -> Option<Vec<&Candidate>> {
+/// whose scopes are all one person's career (`people`; the unscoped ones no post placed, so
+/// nothing contradicts it). The first is the one the card is of.
+fn one_entity<'c>(candidates: &'c [Candidate], people: &[Person]) -> Option<Vec<&'c Candidate>> {
     let first = candidates.first()?;
     let same_name = candidates
         .iter()
@@ -260,35 +275,151 @@ fn one_entity(candidates: &[Candidate]) -> Option<Vec<&Candidate>> {
     if candidates.len() > 1 && !same_name {
         return None;
     }
-    let scopes: BTreeSet<&str> = candidates
+    let persons: BTreeSet<usize> = candidates
         .iter()
         .filter_map(|c| c.scope.as_deref())
+        .map(|s| person_with(people, s))
         .collect();
-    if scopes.len() > 1 {
+    if persons.len() > 1 {
         return None;
     }
     let mut chosen: Vec<&Candidate> = candidates.iter().collect();
-    // (The scoped node names the card.)
+    // (The most mentioned scoped node names the card.)
     chosen.sort_by_key(|c| c.scope.is_none());
     Some(chosen)
 }
 
-/// Names the store keeps as several people: each with the scopes that set them apart
-/// (王刚: 中央, 湖南省), by name. `zhkg build -v` reports them.
-pub fn splits(store: &Store) -> Result<Vec<(String, Vec<String>)>> {
+/// The scopes of one person of a name: one or several, when a career crossed them (江苏省 then
+/// 中央), sorted.
+type Person = BTreeSet<String>;
+
+/// Which of `people` has `scope` (a scope of no person is one of its own, past the end).
+fn person_with(people: &[Person], scope: &str) -> usize {
+    people
+        .iter()
+        .position(|p| p.contains(scope))
+        .unwrap_or(people.len() + scope.len())
+}
+
+/// The people the scoped candidates of one name are, by [`scope::people`]: empty unless the
+/// candidates are people of one name with two scopes or more.
+fn people_of(store: &Store, candidates: &[Candidate]) -> Result<Vec<Person>> {
+    let Some(first) = candidates.first() else {
+        return Ok(Vec::new());
+    };
+    let scoped: Vec<&Candidate> = candidates.iter().filter(|c| c.scope.is_some()).collect();
+    let one_name = candidates
+        .iter()
+        .all(|c| c.kind == "person" && c.name == first.name);
+    if !one_name || scoped.len() < 2 {
+        return Ok(Vec::new());
+    }
     let rows = store.select(
-        "SELECT ?name (GROUP_CONCAT(DISTINCT STR(?s); separator=\"\u{1f}\") AS ?scopes) WHERE {
-           ?p a zkg:Person ; rdfs:label ?name ; zkg:scope ?s .
-         } GROUP BY ?name HAVING (COUNT(DISTINCT ?s) > 1) ORDER BY ?name",
+        &format!(
+            "SELECT ?name ?scope ?organization (MIN(STR(?seen)) AS ?first) (MAX(STR(?seen)) AS ?last)
+             WHERE {{ {} ?e rdfs:label ?name ; zkg:scope ?scope . {PLACEMENT} }}
+             GROUP BY ?name ?scope ?organization",
+            values(&scoped)
+        ),
         &[],
     )?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let mut scopes = split(&r[1]);
-            scopes.sort();
-            (text(&r[0]), scopes)
+    Ok(placed_people(&rows)
+        .into_values()
+        .next()
+        .unwrap_or_default())
+}
+
+/// What [`placed_people`] reads, after `?e`, its name and scope are bound: each post's
+/// organization and the dates it was seen on.
+const PLACEMENT: &str = "?e org:holds ?post . ?post org:memberDuring/zkg:seenOn ?seen .
+  OPTIONAL { ?post org:postIn/rdfs:label ?organization }";
+
+/// Rows of name, scope, organization, first and last date seen, as the people of each name.
+fn placed_people(rows: &[Vec<Option<Term>>]) -> BTreeMap<String, Vec<Person>> {
+    let mut placements: BTreeMap<String, BTreeMap<String, Placement>> = BTreeMap::new();
+    for row in rows {
+        let (name, scope) = (text(&row[0]), text(&row[1]));
+        let reach = match scope.as_str() {
+            scope::CENTRAL => Reach::Central,
+            _ => opt(&row[2])
+                .and_then(|o| scope::reach(&o))
+                .unwrap_or(Reach::Local),
+        };
+        let (first, last) = (text(&row[3]), text(&row[4]));
+        let placement = placements
+            .entry(name)
+            .or_default()
+            .entry(scope.clone())
+            .or_insert_with(|| Placement {
+                scope,
+                reach,
+                first: first.clone(),
+                last: last.clone(),
+            });
+        placement.reach = placement.reach.max(reach);
+        placement.first = placement.first.clone().min(first);
+        placement.last = placement.last.clone().max(last);
+    }
+    placements
+        .into_iter()
+        .map(|(name, by_scope)| {
+            let placements: Vec<Placement> = by_scope.into_values().collect();
+            let mut people: Vec<Person> = scope::people(&placements)
+                .into_iter()
+                .map(|person| {
+                    person
+                        .into_iter()
+                        .map(|i| placements[i].scope.clone())
+                        .collect()
+                })
+                .collect();
+            people.sort();
+            (name, people)
         })
+        .collect()
+}
+
+/// Candidates of one person merged into one (the most mentioned names it; its scope lists the
+/// person's scopes, 中央+江苏省), in the order of their best candidate.
+fn one_per_person(candidates: Vec<Candidate>, people: &[Person]) -> Vec<Candidate> {
+    let mut merged: Vec<(usize, Candidate)> = Vec::new();
+    for c in candidates {
+        let Some(person) = c.scope.as_deref().map(|s| person_with(people, s)) else {
+            merged.push((usize::MAX, c));
+            continue;
+        };
+        match merged.iter_mut().find(|(p, _)| *p == person) {
+            Some((_, first)) => first.mentions += c.mentions,
+            None => {
+                let mut c = c;
+                if let Some(scopes) = people.get(person) {
+                    c.scope = Some(scopes.iter().cloned().collect::<Vec<_>>().join("+"));
+                }
+                merged.push((person, c));
+            }
+        }
+    }
+    merged.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Names the store keeps as several people, each person with the scopes of their career
+/// (王刚: [中央], [湖南省]; 吴政隆's 中央 and 江苏省 are one career, no split), by name.
+/// `zhkg build -v` reports them.
+pub fn splits(store: &Store) -> Result<Vec<(String, Vec<Person>)>> {
+    let rows = store.select(
+        &format!(
+            "SELECT ?name ?scope ?organization (MIN(STR(?seen)) AS ?first) (MAX(STR(?seen)) AS ?last)
+             WHERE {{
+               {{ SELECT ?name WHERE {{ ?p a zkg:Person ; rdfs:label ?name ; zkg:scope ?s }}
+                 GROUP BY ?name HAVING (COUNT(DISTINCT ?s) > 1) }}
+               ?e a zkg:Person ; rdfs:label ?name ; zkg:scope ?scope . {PLACEMENT}
+             }} GROUP BY ?name ?scope ?organization"
+        ),
+        &[],
+    )?;
+    Ok(placed_people(&rows)
+        .into_iter()
+        .filter(|(_, people)| people.len() > 1)
         .collect())
 }
 

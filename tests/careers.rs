@@ -175,6 +175,34 @@ fn one_person_rising_in_one_county_is_one() {
 }
 
 #[test]
+fn a_provincial_leader_moved_to_the_centre_is_one_person() {
+    let card = card(&["陈建华"]);
+    let posts: Vec<(&str, &str)> = card["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["title"].as_str().unwrap(),
+                p["organization"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(posts, [("书记", "江苏省委"), ("国务委员", "国务院")]);
+}
+
+#[test]
+fn provincial_leaders_in_turn_are_one_a_city_official_of_another_province_is_not() {
+    let (ok, text) = lookup(&["孙立军"]);
+    assert!(!ok, "{text}");
+    for choice in ["孙立军@山东省+浙江省", "孙立军@江西省"] {
+        assert!(text.contains(choice), "{choice} missing in\n{text}");
+    }
+    let governor = card(&["孙立军@浙江省"]);
+    assert_eq!(governor["posts"].as_array().unwrap().len(), 2, "{governor}");
+}
+
+#[test]
 fn career_of_person_gives_each_post_with_its_dates() {
     let rows = query(&["--named", "career-of-person", "--arg", "person=赵强"]);
     let careers: Vec<(&str, &str, &str)> = rows
@@ -212,4 +240,10 @@ fn build_verbose_reports_every_split() {
         "{}",
         stderr(&out)
     );
+    assert!(
+        stderr(&out).contains("孙立军: 山东省+浙江省, 江西省"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("陈建华"), "{}", stderr(&out));
 }

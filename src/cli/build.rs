@@ -46,8 +46,12 @@ fn report_splits(dir: &Path) -> Result<()> {
         splits.len(),
         if splits.is_empty() { "" } else { ":" }
     );
-    for (name, scopes) in &splits {
-        eprintln!("  {name}: {}", scopes.join(", "));
+    for (name, people) in &splits {
+        let people: Vec<String> = people
+            .iter()
+            .map(|scopes| scopes.iter().cloned().collect::<Vec<_>>().join("+"))
+            .collect();
+        eprintln!("  {name}: {}", people.join(", "));
     }
     Ok(())
 }

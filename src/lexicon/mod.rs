@@ -201,11 +201,15 @@ pub struct Division {
 /// The full names of the divisions of the embedded gazetteer (焦作市, 修武县 …), parsed once.
 pub fn division_names() -> &'static HashSet<String> {
     static NAMES: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        parse_gazetteer("data/gazetteer.tsv", GAZETTEER_TSV)
-            .map(|divisions| divisions.into_iter().map(|d| d.name).collect())
-            .unwrap_or_default()
-    })
+    NAMES.get_or_init(|| divisions().iter().map(|d| d.name.clone()).collect())
+}
+
+/// The divisions of the embedded gazetteer, parsed once (for the graph and the store, which
+/// hold no [`Lexicons`]).
+pub fn divisions() -> &'static [Division] {
+    static DIVISIONS: std::sync::OnceLock<Vec<Division>> = std::sync::OnceLock::new();
+    DIVISIONS
+        .get_or_init(|| parse_gazetteer("data/gazetteer.tsv", GAZETTEER_TSV).unwrap_or_default())
 }
 
 /// Parses `gazetteer.tsv` (`code`, `name`, `level`, `parent`, `short`; `-` for none).

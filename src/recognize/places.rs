@@ -166,7 +166,7 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
         {
             vec![1]
         } else if abbr.contains_key(&chars[0])
-            && (chars.len() == 1 && lone_abbreviation(t, token)
+            && (chars.len() == 1 && (lone_abbreviation(t, token) || before_title(r, t, token))
                 || chars.len() == 2 && ABBREVIATION_NOUNS.contains(chars[1]))
         {
             vec![0]
@@ -193,6 +193,28 @@ fn lone_abbreviation(t: &Text, token: &crate::segment::Token) -> bool {
     // (在以习近平同志为核心: 以 is a preposition there, not Israel.)
     let function_word = matches!(token.tag, "p" | "c" | "d" | "r" | "u" | "uj" | "v");
     (matches!(token.tag, "j" | "ns") || after_preposition && !function_word) && next_is_word
+}
+
+/// A country's one-character abbreviation right before a title, opening its clause: 乌国防部长,
+/// 俄外长, 美防长 — the country whose minister it is, not a one-character name.
+fn before_title(r: &Recognizer, t: &Text, token: &crate::segment::Token) -> bool {
+    let clause_start = token.start == 0
+        || t.chars[token.start - 1].is_ascii_punctuation()
+        || "，。；：、！？“”（）《》\n ".contains(t.chars[token.start - 1]);
+    let country = r
+        .lexicons
+        .place_abbreviations
+        .get(&t.chars[token.start])
+        .is_some_and(|c| {
+            c != "中国"
+                && r.lexicons
+                    .places_world
+                    .iter()
+                    .any(|p| p.kind == "country" && &p.canonical == c)
+        });
+    let title_next =
+        t.token_starting[token.end].is_some_and(|k| !r.titles.get(t.tokens[k].word).is_empty());
+    clause_start && country && title_next
 }
 
 fn place(start: usize, end: usize, priority: i32, canonical: Option<String>) -> Candidate {

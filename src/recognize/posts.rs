@@ -218,7 +218,13 @@ impl Reader<'_> {
                 })
                 .or_else(|| self.government(&m.canonical, m.start, m.end))
                 .or_else(|| chained.then(|| self.from(self.pending.last(), i)).flatten())
-                .or_else(|| self.from(self.context.as_ref(), i));
+                .or_else(|| {
+                    // (…委员长赵乐际…对俄罗斯进行访问，会见总统普京: a country named since the
+                    // sentence's last post takes its titles abroad.)
+                    let context = self.context.as_ref()?;
+                    let since = self.mentions[context.title].end;
+                    (!self.foreign_since(i, since)).then(|| self.from(Some(context), i))?
+                });
             if let Some((_, start, end)) = &pending.inherited {
                 // A bare suffix opens the post phrase (管委会主任); a body named earlier does not.
                 if *end == m.start {
@@ -336,15 +342,22 @@ impl Reader<'_> {
     /// True when the sentence names a foreign country before mention `i` (他已指示外交部长… after
     /// 美国总统…): its titles are that country's, not ours.
     fn foreign_sentence(&self, i: usize) -> bool {
+        self.foreign_since(i, 0)
+    }
+
+    /// True when the sentence names a foreign country before mention `i` and at or after
+    /// character `since`.
+    fn foreign_since(&self, i: usize, since: usize) -> bool {
         let world = &self.r.lexicons().places_world;
         let title_start = self.mentions[i].start;
         self.mentions[..i]
             .iter()
             .rev()
             .take_while(|m| {
-                !self.chars[m.end.min(title_start)..title_start]
-                    .iter()
-                    .any(|c| SENTENCE_END.contains(c))
+                m.start >= since
+                    && !self.chars[m.end.min(title_start)..title_start]
+                        .iter()
+                        .any(|c| SENTENCE_END.contains(c))
             })
             .filter(|m| m.kind == MentionKind::Place && m.canonical != "中国")
             .any(|m| {
@@ -442,8 +455,10 @@ impl Reader<'_> {
                 None => return,
             },
             MentionKind::Title => {
+                // (以色列总理…任命卡茨为国防部长: that country's ministry, not ours.)
                 let inherited = self
                     .implied_body(&next.canonical, next.start, next.end)
+                    .filter(|_| !self.foreign_sentence(i + 1))
                     .or_else(|| self.government(&next.canonical, next.start, next.end));
                 (i + 1, None, inherited)
             }
