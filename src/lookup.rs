@@ -293,12 +293,12 @@ fn one_entity<'c>(candidates: &'c [Candidate], people: &[Person]) -> Option<Vec<
 /// 中央), sorted.
 type Person = BTreeSet<String>;
 
-/// Which of `people` has `scope` (a scope of no person is one of its own, past the end).
+/// Which of `people` has `scope` (`people` has every scope of the candidates it was made of).
 fn person_with(people: &[Person], scope: &str) -> usize {
     people
         .iter()
         .position(|p| p.contains(scope))
-        .unwrap_or(people.len() + scope.len())
+        .unwrap_or(usize::MAX)
 }
 
 /// The people the scoped candidates of one name are, by [`scope::people`]: empty unless the
@@ -312,7 +312,11 @@ fn people_of(store: &Store, candidates: &[Candidate]) -> Result<Vec<Person>> {
         .iter()
         .all(|c| c.kind == "person" && c.name == first.name);
     if !one_name || scoped.len() < 2 {
-        return Ok(Vec::new());
+        return Ok(scoped
+            .iter()
+            .filter_map(|c| c.scope.clone())
+            .map(|s| Person::from([s]))
+            .collect());
     }
     let rows = store.select(
         &format!(
@@ -331,7 +335,8 @@ fn people_of(store: &Store, candidates: &[Candidate]) -> Result<Vec<Person>> {
 
 /// What [`placed_people`] reads, after `?e`, its name and scope are bound: each post's
 /// organization and the dates it was seen on.
-const PLACEMENT: &str = "?e org:holds ?post . ?post org:memberDuring/zkg:seenOn ?seen .
+const PLACEMENT: &str = "?e org:holds ?post .
+  OPTIONAL { ?post org:memberDuring/zkg:seenOn ?seen }
   OPTIONAL { ?post org:postIn/rdfs:label ?organization }";
 
 /// Rows of name, scope, organization, first and last date seen, as the people of each name.
@@ -357,7 +362,10 @@ fn placed_people(rows: &[Vec<Option<Term>>]) -> BTreeMap<String, Vec<Person>> {
                 last: last.clone(),
             });
         placement.reach = placement.reach.max(reach);
-        placement.first = placement.first.clone().min(first);
+        // (An undated article's post has no dates: the others' stand.)
+        if placement.first.is_empty() || (!first.is_empty() && first < placement.first) {
+            placement.first = first;
+        }
         placement.last = placement.last.clone().max(last);
     }
     placements

@@ -232,7 +232,8 @@ fn division_levels() -> &'static HashMap<String, Level> {
 pub struct Placement {
     pub scope: String,
     pub reach: Reach,
-    /// First and last dates a post of theirs was seen on (`YYYY-MM-DD`).
+    /// First and last dates a post of theirs was seen on (`YYYY-MM-DD`; empty when no article
+    /// of theirs is dated).
     pub first: String,
     pub last: String,
 }
@@ -256,8 +257,11 @@ pub fn one_career(a: &Placement, b: &Placement) -> bool {
     a.scope == CENTRAL || b.scope == CENTRAL || shared_months(a, b) <= OVERLAP_MONTHS
 }
 
-/// How many months the two placements were both seen in.
+/// How many months the two placements were both seen in (all, when either has no date).
 fn shared_months(a: &Placement, b: &Placement) -> i32 {
+    if [&a.first, &b.first].iter().any(|d| d.is_empty()) {
+        return i32::MAX;
+    }
     let month = |date: &str| -> i32 {
         let year: i32 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
         let month: i32 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
@@ -406,6 +410,15 @@ mod tests {
         assert_eq!(people(&[guangxi.clone(), henan]).len(), 1);
         let henan_meanwhile = placed("河南省", Reach::Province, "2023-01-10", "2025-05-20");
         assert_eq!(people(&[guangxi, henan_meanwhile]).len(), 2);
+    }
+
+    #[test]
+    fn provinces_without_dates_cannot_be_told_to_follow_each_other() {
+        let guangxi = placed("广西壮族自治区", Reach::Province, "", "");
+        let henan = placed("河南省", Reach::Province, "2024-12-31", "2025-05-20");
+        assert_eq!(people(&[guangxi.clone(), henan]).len(), 2);
+        let centre = placed(CENTRAL, Reach::Central, "2023-03-31", "2026-08-03");
+        assert_eq!(people(&[guangxi, centre]).len(), 1);
     }
 
     #[test]

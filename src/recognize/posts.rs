@@ -345,8 +345,8 @@ impl Reader<'_> {
         self.foreign_since(i, 0)
     }
 
-    /// True when the sentence names a foreign country before mention `i` and at or after
-    /// character `since`.
+    /// True when the sentence names a foreign country (as a place, or opening an organization's
+    /// name) before mention `i` and at or after character `since`.
     fn foreign_since(&self, i: usize, since: usize) -> bool {
         let world = &self.r.lexicons().places_world;
         let title_start = self.mentions[i].start;
@@ -359,11 +359,17 @@ impl Reader<'_> {
                         .iter()
                         .any(|c| SENTENCE_END.contains(c))
             })
-            .filter(|m| m.kind == MentionKind::Place && m.canonical != "中国")
             .any(|m| {
-                world
-                    .iter()
-                    .any(|p| p.kind == "country" && p.canonical == m.canonical)
+                // (阿富汗临时政府代理外交部长: an organization of a foreign country names it too.)
+                world.iter().any(|p| {
+                    p.kind == "country"
+                        && p.canonical != "中国"
+                        && match m.kind {
+                            MentionKind::Place => p.canonical == m.canonical,
+                            MentionKind::Organization => m.canonical.starts_with(&p.name),
+                            _ => false,
+                        }
+                })
             })
     }
 
