@@ -745,7 +745,9 @@ fn sources(store: &Store, values: &str, all: bool) -> Result<(Vec<Source>, usize
         out.push((text(&r[0]), source, vec![span]));
     }
     for (iri, source, spans) in &mut out {
-        let a: Term = oxigraph::model::NamedNode::new_unchecked(iri.as_str()).into();
+        let a: Term = oxigraph::model::NamedNode::new(iri.as_str())
+            .map_err(|e| crate::error::Error::Invalid(format!("<{iri}>: {e}")))?
+            .into();
         let body = store.select(
             "SELECT ?body WHERE { ?a schema:articleBody ?body }",
             &[("a".to_owned(), a)],
@@ -763,7 +765,9 @@ fn sources(store: &Store, values: &str, all: bool) -> Result<(Vec<Source>, usize
 
 /// The text around `[start, end)` with the span marked 【…】, on one line.
 pub fn snippet(body: &[char], start: usize, end: usize) -> String {
-    let (start, end) = (start.min(body.len()), end.min(body.len()));
+    // (Spans come from the store, which anyone may have written: a reversed one is empty.)
+    let end = end.min(body.len());
+    let start = start.min(end);
     let from = start.saturating_sub(CONTEXT);
     let to = (end + CONTEXT).min(body.len());
     let piece = |a: usize, b: usize| -> String {
@@ -950,6 +954,13 @@ fn month_of(date: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reversed_or_outlying_span_makes_an_empty_mark_not_a_panic() {
+        let body: Vec<char> = "王家鹏到焦作调研".chars().collect();
+        assert_eq!(snippet(&body, 5, 2), "王家【】鹏到焦作调研");
+        assert_eq!(snippet(&body, 40, 50), "王家鹏到焦作调研【】");
+    }
 
     #[test]
     fn snippets_mark_the_mention_and_cut_long_context() {

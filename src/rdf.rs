@@ -49,11 +49,13 @@ fn zkg(local: &str) -> NamedNode {
 }
 
 /// Percent-encodes what may not stand in an IRI path segment (ASCII punctuation other than
-/// `-._~@`, spaces, controls); Chinese characters stay readable.
-fn segment(s: &str) -> String {
+/// `-._~@`, spaces, controls, and what RFC 3987 leaves out of `ucschar`: private use,
+/// non-characters); Chinese characters stay readable. Every IRI zhkg builds from input goes
+/// through here, so none is invalid whatever the input.
+pub fn segment(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() || "-._~@".contains(c) || (!c.is_ascii() && !c.is_control()) {
+        if c.is_ascii_alphanumeric() || "-._~@".contains(c) || ucschar(c) {
             out.push(c);
         } else {
             let mut buf = [0; 4];
@@ -63,6 +65,13 @@ fn segment(s: &str) -> String {
         }
     }
     out
+}
+
+/// RFC 3987's `ucschar`: the characters beyond ASCII an IRI may hold unencoded.
+fn ucschar(c: char) -> bool {
+    let c = c as u32;
+    let plane_end = c & 0xFFFF >= 0xFFFE;
+    matches!(c, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF | 0x10000..=0xEFFFD) && !plane_end
 }
 
 /// The IRI of a node, from its key.

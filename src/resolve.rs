@@ -40,6 +40,40 @@ const SELF_REFERENCES: &[(&str, Level)] = &[
 /// Generic zone names a paper uses for the one zone of that kind in its region.
 const ZONES: &[&str] = crate::lexicon::ZONE_SUFFIXES;
 
+/// Checks a region the user names (`--region`): a division of the gazetteer by its full or
+/// short name, else an error that suggests the names one character away (焦做市 → 焦作市), so a
+/// typo is not silently an article without a home area.
+pub fn check_region(name: &str) -> crate::error::Result<()> {
+    let divisions = crate::lexicon::divisions();
+    let known = divisions
+        .iter()
+        .any(|d| d.name == name || d.short.as_deref() == Some(name));
+    if known {
+        return Ok(());
+    }
+    let typed: Vec<char> = name.chars().collect();
+    let one_off = |candidate: &str| {
+        let chars: Vec<char> = candidate.chars().collect();
+        chars.len() == typed.len() && chars.iter().zip(&typed).filter(|(a, b)| a != b).count() == 1
+    };
+    let mut near: Vec<&str> = divisions
+        .iter()
+        .map(|d| d.name.as_str())
+        .filter(|n| one_off(n))
+        .collect();
+    near.sort_unstable();
+    near.dedup();
+    near.truncate(5);
+    let hint = if near.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", near.join(", "))
+    };
+    Err(crate::error::Error::Invalid(format!(
+        "--region {name:?}: no division of that name in the gazetteer{hint}"
+    )))
+}
+
 impl Region {
     /// Finds `name` (full, 焦作市, or short, 焦作) in the gazetteer; the highest level wins when
     /// a name is ambiguous.
@@ -279,6 +313,17 @@ fn zones_below(lexicons: &Lexicons, root: &Division) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_misspelt_region_is_an_error_that_suggests_the_name() {
+        assert!(super::check_region("焦作市").is_ok());
+        assert!(super::check_region("焦作").is_ok());
+        let error = super::check_region("焦做市").unwrap_err().to_string();
+        assert!(
+            error.contains("did you mean") && error.contains("焦作市"),
+            "{error}"
+        );
+    }
+
     use super::*;
 
     fn jiaozuo() -> Region {

@@ -38,10 +38,6 @@ impl ResultFormat {
     }
 }
 
-fn io(e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("writing results: {e}"))
-}
-
 /// Writes any kind of result: solutions and booleans in a results format (or a table), graphs
 /// in Turtle or N-Triples.
 pub fn write_results(
@@ -52,33 +48,29 @@ pub fn write_results(
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows: Vec<_> = solutions
-                .collect::<std::result::Result<_, _>>()
-                .map_err(|e| Error::Invalid(format!("query failed: {e}")))?;
             match results_format(format)? {
+                // (Row by row as the store gives them: memory stays flat whatever the size.)
                 Some(f) => {
                     let mut s = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(&mut *out, variables.clone())
-                        .map_err(io)?;
-                    for row in &rows {
-                        s.serialize(row).map_err(io)?;
+                        .serialize_solutions_to_writer(&mut *out, variables)
+                        .map_err(Error::write)?;
+                    for row in solutions {
+                        s.serialize(&row.map_err(Error::query)?)
+                            .map_err(Error::write)?;
                     }
-                    s.finish().map_err(io)?;
+                    s.finish().map_err(Error::write)?;
                 }
                 None => {
+                    let rows = solutions.map(|row| {
+                        let row = row.map_err(Error::query)?;
+                        Ok(variables
+                            .iter()
+                            .map(|v| row.get(v).map(show).unwrap_or_default())
+                            .collect())
+                    });
                     let header: Vec<String> =
                         variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    let cells: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|row| {
-                            variables
-                                .iter()
-                                .map(|v| row.get(v).map(show).unwrap_or_default())
-                                .collect()
-                        })
-                        .collect();
-                    out.write_all(table(&header, &cells).as_bytes())
-                        .map_err(io)?;
+                    write_table(out, &header, rows, TABLE_WINDOW)?;
                 }
             }
         }
@@ -86,9 +78,9 @@ pub fn write_results(
             Some(f) => {
                 QueryResultsSerializer::from_format(f)
                     .serialize_boolean_to_writer(&mut *out, value)
-                    .map_err(io)?;
+                    .map_err(Error::write)?;
             }
-            None => writeln!(out, "{}", if value { "yes" } else { "no" }).map_err(io)?,
+            None => writeln!(out, "{}", if value { "yes" } else { "no" }).map_err(Error::write)?,
         },
         QueryResults::Graph(triples) => {
             let rdf_format = match format {
@@ -102,14 +94,16 @@ pub fn write_results(
             };
             let mut serializer = RdfSerializer::from_format(rdf_format);
             for (prefix, iri) in PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *iri).map_err(io)?;
+                serializer = serializer
+                    .with_prefix(*prefix, *iri)
+                    .map_err(Error::write)?;
             }
             let mut s = serializer.for_writer(&mut *out);
             for triple in triples {
-                let triple = triple.map_err(|e| Error::Invalid(format!("query failed: {e}")))?;
-                s.serialize_triple(&triple).map_err(io)?;
+                let triple = triple.map_err(Error::query)?;
+                s.serialize_triple(&triple).map_err(Error::write)?;
             }
-            s.finish().map_err(io)?;
+            s.finish().map_err(Error::write)?;
         }
     }
     Ok(())
@@ -134,7 +128,8 @@ pub fn results_format(format: ResultFormat) -> Result<Option<QueryResultsFormat>
 /// A term as people read it: a literal's text, an IRI shortened with our prefixes.
 fn show(term: &Term) -> String {
     match term {
-        Term::Literal(l) => l.value().to_owned(),
+        // (One row, one line: an article body's breaks would tear the table.)
+        Term::Literal(l) => l.value().replace(['\n', '\r', '\t'], " "),
         Term::NamedNode(n) => {
             let iri = n.as_str();
             PREFIXES
@@ -146,30 +141,48 @@ fn show(term: &Term) -> String {
     }
 }
 
-/// Columns padded to the widest cell, counting CJK characters as two columns.
-pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
+/// Rows the table format reads before it fixes the width of its columns. Later rows are written
+/// as they come, padded to those widths (a longer cell pushes its line out), so that a table of
+/// millions of rows needs the memory of this many.
+pub const TABLE_WINDOW: usize = 1000;
+
+/// The widest a column is padded to: a longer cell (an article body) is written whole and
+/// pushes its line out, rather than padding every other row to its length.
+pub const TABLE_COLUMN: usize = 60;
+
+/// Writes `rows` as columns padded to the widest cell of the header and the first `window`
+/// rows (at most [`TABLE_COLUMN`]), counting CJK characters as two columns, then the number of
+/// rows.
+pub fn write_table(
+    out: &mut impl Write,
+    header: &[String],
+    mut rows: impl Iterator<Item = Result<Vec<String>>>,
+    window: usize,
+) -> Result<()> {
+    let first: Vec<Vec<String>> = rows.by_ref().take(window).collect::<Result<_>>()?;
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in rows {
+    for row in &first {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
+            *w = (*w).max(width(cell).min(TABLE_COLUMN));
         }
     }
-    let line = |cells: &[String]| -> String {
+    let line = |out: &mut dyn Write, cells: &[String]| -> Result<()> {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - width(c))))
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(width(c)))))
             .collect();
-        padded.join("  ").trim_end().to_owned() + "\n"
+        writeln!(out, "{}", padded.join("  ").trim_end()).map_err(Error::write)
     };
-    let mut out = line(header);
+    line(out, header)?;
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    out.push_str(&line(&rule));
-    for row in rows {
-        out.push_str(&line(row));
+    line(out, &rule)?;
+    let mut count = 0;
+    for row in first.into_iter().map(Ok).chain(rows) {
+        line(out, &row?)?;
+        count += 1;
     }
-    out.push_str(&format!("({} rows)\n", rows.len()));
-    out
+    writeln!(out, "({count} rows)").map_err(Error::write)
 }
 
 fn width(s: &str) -> usize {
@@ -182,4 +195,56 @@ fn width(s: &str) -> usize {
             }
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(cells: &[&[&str]]) -> impl Iterator<Item = Result<Vec<String>>> {
+        let rows: Vec<Vec<String>> = cells
+            .iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect();
+        rows.into_iter().map(Ok)
+    }
+
+    #[test]
+    fn a_table_aligns_on_its_first_rows_and_streams_the_rest() {
+        let header = ["name".to_owned(), "n".to_owned()];
+        let mut out = Vec::new();
+        let body = rows(&[&["王毅", "1"], &["李强", "22"], &["习近平总书记", "3"]]);
+        write_table(&mut out, &header, body, 2).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "name  n\n----  --\n王毅  1\n李强  22\n习近平总书记  3\n(3 rows)\n"
+        );
+    }
+
+    #[test]
+    fn a_long_cell_pushes_its_own_line_out_not_every_line() {
+        let header = ["body".to_owned(), "n".to_owned()];
+        let long = "长".repeat(100);
+        let mut out = Vec::new();
+        write_table(&mut out, &header, rows(&[&[&long, "1"], &["短", "2"]]), 10).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let short = text.lines().find(|l| l.starts_with('短')).unwrap();
+        assert_eq!(short, format!("短{}  2", " ".repeat(TABLE_COLUMN - 2)));
+    }
+
+    #[test]
+    fn a_closed_pipe_under_the_table_is_reported_as_one() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let header = ["name".to_owned()];
+        let error = write_table(&mut Closed, &header, rows(&[&["王毅"]]), 10).unwrap_err();
+        assert!(error.is_broken_pipe(), "{error:?}");
+    }
 }

@@ -33,8 +33,14 @@ impl LoadReport {
     }
 }
 
-fn store_error(dir: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("{}: store: {e}", dir.display()))
+fn store_error(dir: &Path, e: impl Into<crate::error::Cause>) -> Error {
+    let (dir, source) = (dir.into(), e.into());
+    // (RocksDB says so in words only: "While lock file: …/LOCK: Resource temporarily unavailable".)
+    if source.to_string().contains("lock file") {
+        Error::Locked { dir, source }
+    } else {
+        Error::Store { dir, source }
+    }
 }
 
 impl Store {
@@ -51,11 +57,7 @@ impl Store {
     /// Opens an existing store for reading only.
     pub fn open_read_only(dir: &Path) -> Result<Store> {
         if !dir.join("CURRENT").exists() {
-            return Err(Error::Invalid(format!(
-                "{}: no zhkg store here (run `zhkg build INPUT… --store {}` first)",
-                dir.display(),
-                dir.display()
-            )));
+            return Err(Error::NoStore { dir: dir.into() });
         }
         let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| store_error(dir, e))?;
         Ok(Store { inner })
@@ -79,8 +81,8 @@ impl Store {
     }
 
     /// Runs a SPARQL query. Our prefixes (zkg:, org:, schema: …) are predeclared; `bindings`
-    /// fix variables (`?name` = "王家鹏"@zh) with a VALUES block at the start of the WHERE
-    /// clause, so filters and aggregates see them.
+    /// fix variables (`?name` = "王家鹏"@zh) before evaluation (Oxigraph's substitution), so
+    /// filters and aggregates see them.
     pub fn query(
         &self,
         sparql: &str,
@@ -97,22 +99,25 @@ impl Store {
         bindings: &[(String, Term)],
         token: Option<CancellationToken>,
     ) -> Result<QueryResults<'static>> {
-        let sparql = with_values(sparql, bindings)?;
+        let mut parser = spargebra::SparqlParser::new();
+        for (prefix, iri) in PREFIXES {
+            parser = parser
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
+        }
+        let query = parser.parse_query(sparql).map_err(|e| Error::Syntax {
+            message: syntax_error(sparql, &e.to_string()),
+        })?;
+        let query = with_values(query, bindings)?;
         let mut evaluator = SparqlEvaluator::new();
         if let Some(token) = token {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        for (prefix, iri) in PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*prefix, *iri)
-                .map_err(|e| Error::Invalid(e.to_string()))?;
-        }
         evaluator
-            .parse_query(&sparql)
-            .map_err(|e| Error::Invalid(syntax_error(&sparql, &e.to_string())))?
+            .for_query(query)
             .on_store(&self.inner)
             .execute()
-            .map_err(|e| Error::Invalid(format!("query failed: {e}")))
+            .map_err(Error::query)
     }
 }
 
@@ -129,7 +134,7 @@ impl Store {
         let variables = solutions.variables().to_vec();
         let mut rows = Vec::new();
         for solution in solutions {
-            let solution = solution.map_err(|e| Error::Invalid(format!("query failed: {e}")))?;
+            let solution = solution.map_err(Error::query)?;
             rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
         }
         Ok(rows)
@@ -149,7 +154,11 @@ impl Store {
                 .dump_graph_to_writer(oxigraph::model::GraphNameRef::DefaultGraph, serializer, out)
                 .map(|_| ())
         };
-        result.map_err(|e| Error::Invalid(format!("dump failed: {e}")))
+        result.map_err(|e| match e {
+            // (The write's own error, so that a closed pipe is seen as one.)
+            oxigraph::store::SerializerError::Io(io) => Error::write(io),
+            other => Error::write(other),
+        })
     }
 }
 
@@ -166,7 +175,7 @@ pub fn text(term: &Option<Term>) -> String {
 /// The parser's message (`error at 1:36: expected …`) with the line it points at and a caret
 /// under the column.
 fn syntax_error(sparql: &str, message: &str) -> String {
-    let mut out = format!("SPARQL syntax error: {message}");
+    let mut out = message.to_owned();
     let position = message.strip_prefix("error at ").and_then(|rest| {
         rest.split(':')
             .take(2)
@@ -186,50 +195,175 @@ fn syntax_error(sparql: &str, message: &str) -> String {
     out
 }
 
-/// `sparql` with `VALUES (?a ?b) { (x y) }` opening its first WHERE block.
-fn with_values(sparql: &str, bindings: &[(String, Term)]) -> Result<String> {
+/// `query` with `bindings` as a `VALUES` block opening its WHERE clause, put there in the
+/// parsed query (never spliced into its text, so no value can change the query): below the
+/// solution modifiers, grouping, filters and binds of the clause, and into its first element,
+/// so that filters, `BIND`s, `OPTIONAL`s and a leading subquery all see the values, as they
+/// would a `VALUES` written first in the clause.
+fn with_values(query: spargebra::Query, bindings: &[(String, Term)]) -> Result<spargebra::Query> {
+    use spargebra::Query;
     if bindings.is_empty() {
-        return Ok(sparql.to_owned());
+        return Ok(query);
     }
-    for (name, _) in bindings {
-        Variable::new(name).map_err(|e| Error::Invalid(format!("?{name}: {e}")))?;
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (name, term) in bindings {
+        variables.push(Variable::new(name).map_err(|e| Error::Invalid(format!("?{name}: {e}")))?);
+        let ground = match term {
+            Term::NamedNode(n) => spargebra::term::GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => spargebra::term::GroundTerm::Literal(l.clone()),
+            other => return Err(Error::Invalid(format!("?{name}: {other} cannot be bound"))),
+        };
+        row.push(Some(ground));
     }
-    let upper = sparql.to_ascii_uppercase();
-    let brace = upper
-        .match_indices("WHERE")
-        .find_map(|(i, _)| {
-            let rest = &sparql[i + 5..];
-            let gap = rest.len() - rest.trim_start().len();
-            rest.trim_start().starts_with('{').then_some(i + 5 + gap)
-        })
-        .ok_or_else(|| Error::Invalid("arguments need a query with a WHERE { … } clause".into()))?;
-    let names: Vec<String> = bindings.iter().map(|(n, _)| format!("?{n}")).collect();
-    let values: Vec<String> = bindings.iter().map(|(_, t)| t.to_string()).collect();
-    Ok(format!(
-        "{} VALUES ({}) {{ ({}) }} {}",
-        &sparql[..=brace],
-        names.join(" "),
-        values.join(" "),
-        &sparql[brace + 1..]
-    ))
+    let values = spargebra::algebra::GraphPattern::Values {
+        variables,
+        bindings: vec![row],
+    };
+    let open = |pattern| open_with(pattern, values);
+    Ok(match query {
+        Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => Query::Select {
+            dataset,
+            pattern: open(pattern),
+            base_iri,
+        },
+        Query::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => Query::Construct {
+            template,
+            dataset,
+            pattern: open(pattern),
+            base_iri,
+        },
+        Query::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => Query::Describe {
+            dataset,
+            pattern: open(pattern),
+            base_iri,
+        },
+        Query::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => Query::Ask {
+            dataset,
+            pattern: open(pattern),
+            base_iri,
+        },
+    })
+}
+
+/// `pattern` with `values` joined in first (see [`with_values`]).
+fn open_with(
+    pattern: spargebra::algebra::GraphPattern,
+    values: spargebra::algebra::GraphPattern,
+) -> spargebra::algebra::GraphPattern {
+    use spargebra::algebra::GraphPattern as P;
+    let down = |p: Box<P>, values| Box::new(open_with(*p, values));
+    match pattern {
+        P::Project {
+            inner: p,
+            variables,
+        } => P::Project {
+            inner: down(p, values),
+            variables,
+        },
+        P::Distinct { inner: p } => P::Distinct {
+            inner: down(p, values),
+        },
+        P::Reduced { inner: p } => P::Reduced {
+            inner: down(p, values),
+        },
+        P::Slice {
+            inner: p,
+            start,
+            length,
+        } => P::Slice {
+            inner: down(p, values),
+            start,
+            length,
+        },
+        P::OrderBy {
+            inner: p,
+            expression,
+        } => P::OrderBy {
+            inner: down(p, values),
+            expression,
+        },
+        P::Group {
+            inner: p,
+            variables,
+            aggregates,
+        } => P::Group {
+            inner: down(p, values),
+            variables,
+            aggregates,
+        },
+        P::Extend {
+            inner: p,
+            variable,
+            expression,
+        } => P::Extend {
+            inner: down(p, values),
+            variable,
+            expression,
+        },
+        P::Filter { expr, inner: p } => P::Filter {
+            expr,
+            inner: down(p, values),
+        },
+        P::Join { left, right } => P::Join {
+            left: down(left, values),
+            right,
+        },
+        P::LeftJoin {
+            left,
+            right,
+            expression,
+        } => P::LeftJoin {
+            left: down(left, values),
+            right,
+            expression,
+        },
+        P::Minus { left, right } => P::Minus {
+            left: down(left, values),
+            right,
+        },
+        first => P::Join {
+            left: Box::new(values),
+            right: Box::new(first),
+        },
+    }
 }
 
 /// A `--arg NAME=VALUE` value as an RDF term: an IRI in `<…>`, an ISO date (typed at its
 /// precision), an integer, otherwise Chinese text (`"王家鹏"@zh`, as labels are written).
-pub fn argument_term(value: &str) -> Term {
+pub fn argument_term(value: &str) -> Result<Term> {
     if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
-        return NamedNode::new_unchecked(iri).into();
+        return NamedNode::new(iri)
+            .map(Term::from)
+            .map_err(|e| Error::Invalid(format!("<{iri}> is not an IRI: {e}")));
     }
     let date_like = matches!(value.len(), 7 | 10)
         && value.contains('-')
         && value.chars().all(|c| c.is_ascii_digit() || c == '-');
     if date_like {
-        return crate::rdf::date_literal(value).into();
+        return Ok(crate::rdf::date_literal(value).into());
     }
     if let Ok(n) = value.parse::<i64>() {
-        return Literal::from(n).into();
+        return Ok(Literal::from(n).into());
     }
-    Literal::new_language_tagged_literal_unchecked(value, "zh").into()
+    Ok(Literal::new_language_tagged_literal_unchecked(value, "zh").into())
 }
 
 /// The canned queries shipped in `queries/`, by name.
@@ -296,7 +430,7 @@ pub fn arguments(
                 "--arg {name}: the query has no variable ?{name}"
             )));
         }
-        out.push((name.to_owned(), argument_term(value)));
+        out.push((name.to_owned(), argument_term(value)?));
     }
     if named {
         for required in required_arguments(sparql) {

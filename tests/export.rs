@@ -3,10 +3,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Output, Stdio};
+use std::process::Output;
 
-use common::{sample_store, stderr, zhkg};
+use common::{sample_store, stderr, zhkg, Server};
 use serde_json::Value;
 
 fn export(args: &[&str]) -> Output {
@@ -208,52 +207,12 @@ fn lookup_matches_aliases_and_lists_candidates_instead_of_guessing() {
     assert_eq!(lookup(&["没有这个人"]).status.code(), Some(1));
 }
 
-/// A running `zhkg serve` on a free port, stopped when dropped.
-struct Server {
-    child: Child,
-    endpoint: String,
-}
-
-impl Server {
-    fn start(timeout: &str) -> Server {
-        let mut child = zhkg()
-            .args([
-                "serve",
-                "--bind",
-                "127.0.0.1:0",
-                "--timeout",
-                timeout,
-                "--store",
-            ])
-            .arg(sample_store())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stderr.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let endpoint = line
-            .split_whitespace()
-            .find(|w| w.ends_with("/sparql"))
-            .unwrap_or_else(|| panic!("no endpoint in {line:?}"))
-            .to_owned();
-        Server { child, endpoint }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
 const POSTS: &str =
     "SELECT ?title WHERE { ?p rdfs:label \"王家鹏\"@zh ; org:holds/zkg:title ?title } ORDER BY ?title";
 
 #[test]
 fn the_endpoint_answers_sparql_clients_over_http() {
-    let server = Server::start("30");
+    let server = Server::start(sample_store(), "30");
     let body = ureq::get(&server.endpoint)
         .query("query", POSTS)
         .set("Accept", "application/sparql-results+json")
@@ -300,7 +259,7 @@ fn the_endpoint_answers_sparql_clients_over_http() {
 
 #[test]
 fn the_endpoint_is_read_only_and_reports_bad_queries() {
-    let server = Server::start("30");
+    let server = Server::start(sample_store(), "30");
     let status = |r: Result<ureq::Response, ureq::Error>| match r {
         Ok(r) => r.status(),
         Err(ureq::Error::Status(code, _)) => code,
@@ -330,7 +289,7 @@ fn the_endpoint_is_read_only_and_reports_bad_queries() {
 
 #[test]
 fn a_query_that_runs_too_long_is_stopped() {
-    let server = Server::start("0.5");
+    let server = Server::start(sample_store(), "0.5");
     let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     match ureq::get(&server.endpoint).query("query", slow).call() {
         Err(ureq::Error::Status(503, r)) => {

@@ -35,23 +35,23 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         .context("reading the benchmark inputs")?;
     let texts = article_texts(&docs);
     let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    println!(
+    outln!(
         "{} documents, {} articles, {megabytes:.2} MB of text",
         docs.len(),
         texts.len()
-    );
+    )?;
 
     let started = Instant::now();
     let extractor = Extractor::new()?;
-    println!(
+    outln!(
         "start-up (lexicons and jieba's dictionary): {:>6.0} ms",
         started.elapsed().as_secs_f64() * 1e3
-    );
+    )?;
     let segmenter = extractor.recognizer().segmenter();
     let started = Instant::now();
     let tokens: usize = texts.iter().map(|t| segmenter.tag(t).len()).sum();
     let tag_rate = megabytes / started.elapsed().as_secs_f64();
-    println!("jieba-rs tag() alone, 1 thread:   {tag_rate:>7.2} MB/s ({tokens} tokens)");
+    outln!("jieba-rs tag() alone, 1 thread:   {tag_rate:>7.2} MB/s ({tokens} tokens)")?;
 
     let options = extract::options(&args.input_options())?;
     let mut threads = vec![1];
@@ -67,12 +67,12 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             .flat_map(|doc| extractor.extract(doc, &options).records)
             .collect();
         let rate = megabytes / started.elapsed().as_secs_f64();
-        println!(
+        outln!(
             "zhkg extract, {n} thread{}:        {rate:>7.2} MB/s ({} records, {:.2} × tag())",
             if n == 1 { " " } else { "s" },
             records.len(),
             rate / tag_rate
-        );
+        )?;
     }
     loading(&records)?;
     Ok(ExitCode::SUCCESS)
@@ -106,10 +106,10 @@ fn loading(records: &[Record]) -> Result<()> {
     }
     batches.push(batch.into_iter().collect());
     let quads: usize = batches.iter().map(Vec::len).sum();
-    println!(
+    outln!(
         "quads of the records:             {:>7.2} s ({quads} quads)",
         started.elapsed().as_secs_f64()
-    );
+    )?;
 
     let dump = scratch.path("quads.nq");
     let mut out = RdfSerializer::from_format(RdfFormat::NQuads)
@@ -126,7 +126,7 @@ fn loading(records: &[Record]) -> Result<()> {
         seconds += store.load(batch, &ours)?.seconds;
     }
     let our_rate = quads as f64 / seconds;
-    println!("zhkg build, load phase:           {our_rate:>7.0} quads/s");
+    outln!("zhkg build, load phase:           {our_rate:>7.0} quads/s")?;
 
     let theirs = scratch.path("oxigraph-store");
     let store = oxigraph::store::Store::open(&theirs)?;
@@ -138,10 +138,10 @@ fn loading(records: &[Record]) -> Result<()> {
     )?;
     loader.commit()?;
     let their_rate = quads as f64 / started.elapsed().as_secs_f64();
-    println!(
+    outln!(
         "Oxigraph's bulk loader, N-Quads:  {their_rate:>7.0} quads/s (zhkg's load at {:.0} % of it)",
         100.0 * our_rate / their_rate
-    );
+    )?;
     Ok(())
 }
 

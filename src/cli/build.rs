@@ -19,8 +19,19 @@ use super::extract::{for_each_record, options};
 use super::BuildArgs;
 
 /// Quads handed to the bulk loader at a time (about 150 bytes each as text; on a year of
-/// transcripts 100,000 loads faster than 500,000 and halves the peak memory).
+/// transcripts 100,000 loads faster than 500,000 and halves the peak memory). Each batch holds
+/// whole articles and goes into the store in one atomic ingestion, so a build killed at any
+/// moment leaves every article whole or absent. `ZHKG_BATCH` sets another size (the crash
+/// trials of `.ci/reliability-check` use small ones, to kill builds between and inside batches).
 const BATCH: usize = 100_000;
+
+fn batch_size() -> usize {
+    std::env::var("ZHKG_BATCH")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(BATCH)
+}
 
 pub fn run(args: &BuildArgs, verbose: bool) -> Result<ExitCode> {
     let options = options(&args.input)?;
@@ -70,6 +81,7 @@ struct Loading {
     store: Store,
     dir: std::path::PathBuf,
     batch: HashSet<Quad>,
+    batch_size: usize,
     before: usize,
     articles: usize,
     quads: usize,
@@ -86,6 +98,7 @@ impl Loading {
             store,
             dir: dir.to_owned(),
             batch: HashSet::new(),
+            batch_size: batch_size(),
             before,
             articles: 0,
             quads: 0,
@@ -98,7 +111,7 @@ impl Loading {
     fn add(&mut self, record: &Record) -> Result<()> {
         self.batch.extend(rdf::record_quads(record));
         self.articles += 1;
-        if self.batch.len() >= BATCH {
+        if self.batch.len() >= self.batch_size {
             self.flush()?;
         }
         Ok(())

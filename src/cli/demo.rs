@@ -19,8 +19,8 @@ pub fn run(args: &DemoArgs) -> Result<ExitCode> {
     };
     let doc = Document::from_text(SAMPLE_NAME, SAMPLE_PAGE, Format::Text);
     let extraction = Extractor::new()?.extract(&doc, &options);
-    print!("{}", summary(&extraction.records, &options));
-    print!("{}", timeline(&extraction.records));
+    out!("{}", summary(&extraction.records, &options))?;
+    out!("{}", timeline(&extraction.records))?;
     let (dir, temporary) = match &args.store {
         Some(dir) => (dir.clone(), false),
         None => (
@@ -32,7 +32,7 @@ pub fn run(args: &DemoArgs) -> Result<ExitCode> {
     if temporary {
         let _ = std::fs::remove_dir_all(&dir);
     }
-    print!("{}", shown?);
+    out!("{}", shown?)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -43,19 +43,19 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     };
     if args.show_errors {
         for sentence in &sentences {
-            print!("{}", eval::differences(sentence, &recognize(sentence)));
+            out!("{}", eval::differences(sentence, &recognize(sentence)))?;
         }
     }
     let report = eval::score(&sentences, &labels, recognize);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.json())?);
+        outln!("{}", serde_json::to_string_pretty(&report.json())?)?;
     } else {
-        println!(
+        outln!(
             "{} sentences from {}",
             report.sentences,
             args.file.display()
-        );
-        print!("{}", report.table());
+        )?;
+        out!("{}", report.table())?;
     }
     Ok(ExitCode::SUCCESS)
 }

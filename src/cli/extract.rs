@@ -13,6 +13,9 @@ use super::{ExtractArgs, FormatArg, InputArgs};
 
 /// Checks `--date` and turns the input arguments into library options.
 pub fn options(input: &InputArgs) -> Result<Options> {
+    if let Some(region) = &input.region {
+        zhkg::resolve::check_region(region)?;
+    }
     Ok(Options {
         date: date_flag("--date", &input.date)?,
         region: input.region.clone(),
@@ -77,7 +80,7 @@ pub fn for_each_record(
         &inputs,
         options,
         |notice| match notice {
-            Notice::Problem(error) => eprintln!("zhkg: error: {error}"),
+            Notice::Problem(error) => eprintln!("zhkg: error: {}", zhkg::error::report(error)),
             Notice::Empty(name) => {
                 eprintln!("zhkg: warning: {name}: empty input, nothing to extract")
             }

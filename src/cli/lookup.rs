@@ -16,23 +16,25 @@ pub fn run(args: &LookupArgs) -> Result<ExitCode> {
     };
     let found = lookup::lookup(&store, &args.name, &view)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&found)?);
+        outln!("{}", serde_json::to_string_pretty(&found)?)?;
     } else {
         match &found {
-            Lookup::Card(card) => print!("{}", lookup::render(card, args.all)),
+            Lookup::Card(card) => out!("{}", lookup::render(card, args.all))?,
             Lookup::Candidates { how, candidates } => {
-                println!(
+                outln!(
                     "{} entities match {:?} by {how}; ask for one of them:",
                     candidates.len(),
                     args.name
-                );
+                )?;
                 for c in candidates {
                     match &c.scope {
-                        Some(scope) => println!(
+                        Some(scope) => outln!(
                             "  {}@{scope} ({}, posts in {scope}, {} mentions)",
-                            c.name, c.kind, c.mentions
-                        ),
-                        None => println!("  {} ({}, {} mentions)", c.name, c.kind, c.mentions),
+                            c.name,
+                            c.kind,
+                            c.mentions
+                        )?,
+                        None => outln!("  {} ({}, {} mentions)", c.name, c.kind, c.mentions)?,
                     }
                 }
             }

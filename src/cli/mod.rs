@@ -1,5 +1,22 @@
 //! Argument definitions (clap derive; doc comments are the `--help` text) and dispatch.
 
+/// `print!` that returns the `io::Error` instead of panicking when stdout is closed
+/// (`zhkg lookup … | head`): `main` ends quietly on a broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `println!` that returns the `io::Error`, as [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod bench;
 mod build;
 mod demo;
@@ -310,9 +327,5 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// True when the error chain bottoms out in a closed output pipe.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    error.chain().any(zhkg::error::is_broken_pipe)
 }

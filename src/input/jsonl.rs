@@ -139,6 +139,14 @@ impl<R: std::io::BufRead> Lines<R> {
             end -= 1;
         }
         let bytes = &self.buf[..end];
+        if bytes.len() > super::MAX_LINE_BYTES {
+            let reason = format!(
+                "a line of {:.1} MB, over the {} MB an article may have; skipped",
+                bytes.len() as f64 / 1048576.0,
+                super::MAX_LINE_BYTES >> 20
+            );
+            return vec![Err(line_error(&self.name, self.line, reason))];
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Vec::new();
         }

@@ -220,14 +220,54 @@ pub fn read_source(source: &Source, format: Format) -> Result<Document> {
     read_whole(reader(source)?, source, format)
 }
 
+/// The most of a text input read as one page: layout repair needs a page whole, and a page
+/// of news is tens of kilobytes, so a larger file is a corpus in the wrong shape (give it as
+/// JSON Lines, one article a line, which is read a line at a time).
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
+/// The longest line of text or of JSON Lines read: a longer one is no article of news (a
+/// dump without line breaks, a runaway file) and is skipped with a message naming it.
+pub const MAX_LINE_BYTES: usize = 8 << 20;
+
 /// The rest of `reader`, decoded.
-fn read_whole(mut reader: impl Read, source: &Source, format: Format) -> Result<Document> {
+fn read_whole(reader: impl Read, source: &Source, format: Format) -> Result<Document> {
     let name = source.name();
     let mut bytes = Vec::new();
     reader
+        .take(MAX_PAGE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(&name, e))?;
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(Error::Data {
+            path: name.into(),
+            line: 1,
+            reason: format!(
+                "over {} MB of text read as one page; give a corpus as JSON Lines (one article a line) or as one file per page",
+                MAX_PAGE_BYTES >> 20
+            ),
+        });
+    }
+    if let Some((line, length)) = overlong_line(&bytes) {
+        return Err(Error::Data {
+            path: name.into(),
+            line,
+            reason: format!(
+                "a line of {:.1} MB, over the {} MB a line may have: no news text; skipped",
+                length as f64 / 1048576.0,
+                MAX_LINE_BYTES >> 20
+            ),
+        });
+    }
     decode_document(name, &bytes, format, source)
+}
+
+/// The first line longer than [`MAX_LINE_BYTES`]: its number and length.
+fn overlong_line(bytes: &[u8]) -> Option<(usize, usize)> {
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .find(|(_, line)| line.len() > MAX_LINE_BYTES)
+        .map(|(n, line)| (n + 1, line.len()))
 }
 
 fn decode_document(

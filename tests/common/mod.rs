@@ -1,12 +1,17 @@
 //! Helpers shared by the store, export, lookup and serve tests.
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 
+/// The binary under test: this build's, or `ZHKG_BIN` (a release build, for load figures).
 pub fn zhkg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_zhkg"))
+    match std::env::var_os("ZHKG_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::new(env!("CARGO_BIN_EXE_zhkg")),
+    }
 }
 
 pub fn sample() -> PathBuf {
@@ -59,4 +64,44 @@ pub fn with_stdin(mut command: Command, input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// A running `zhkg serve` on a free port, stopped when dropped.
+pub struct Server {
+    pub child: Child,
+    pub endpoint: String,
+}
+
+impl Server {
+    pub fn start(store: &Path, timeout: &str) -> Server {
+        let mut child = zhkg()
+            .args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--timeout",
+                timeout,
+                "--store",
+            ])
+            .arg(store)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let endpoint = line
+            .split_whitespace()
+            .find(|w| w.ends_with("/sparql"))
+            .unwrap_or_else(|| panic!("no endpoint in {line:?}"))
+            .to_owned();
+        Server { child, endpoint }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
 }
