@@ -71,7 +71,10 @@ pub fn segment(s: &str) -> String {
 fn ucschar(c: char) -> bool {
     let c = c as u32;
     let plane_end = c & 0xFFFF >= 0xFFFE;
-    matches!(c, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF | 0x10000..=0xEFFFD) && !plane_end
+    // (Planes 1 to 13 but for their last two code points; plane 14 from E1000 only: the tags
+    // and variation selectors below it are not for IRIs.)
+    let planes = matches!(c, 0x10000..=0xDFFFD | 0xE1000..=0xEFFFD) && !plane_end;
+    matches!(c, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF) || planes
 }
 
 /// The IRI of a node, from its key.
