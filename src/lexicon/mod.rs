@@ -476,6 +476,16 @@ impl Divisions {
 }
 
 impl Lexicons {
+    /// True when `canonical` is a country of `places_world.tsv` other than China: a place whose
+    /// titles (外长, 国防部长) are not our bodies'.
+    pub fn is_foreign_country(&self, canonical: &str) -> bool {
+        canonical != "中国"
+            && self
+                .places_world
+                .iter()
+                .any(|p| p.kind == "country" && p.canonical == canonical)
+    }
+
     /// The lexicons shipped in `data/`, compiled into the binary.
     pub fn embedded() -> Result<Lexicons> {
         let first_column = |file: &str, text: &str, columns: &[&str]| -> Result<Vec<String>> {

@@ -205,13 +205,7 @@ fn before_title(r: &Recognizer, t: &Text, token: &crate::segment::Token) -> bool
         .lexicons
         .place_abbreviations
         .get(&t.chars[token.start])
-        .is_some_and(|c| {
-            c != "中国"
-                && r.lexicons
-                    .places_world
-                    .iter()
-                    .any(|p| p.kind == "country" && &p.canonical == c)
-        });
+        .is_some_and(|c| r.lexicons.is_foreign_country(c));
     let title_next =
         t.token_starting[token.end].is_some_and(|k| !r.titles.get(t.tokens[k].word).is_empty());
     clause_start && country && title_next

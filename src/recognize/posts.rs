@@ -348,7 +348,7 @@ impl Reader<'_> {
     /// True when the sentence names a foreign country (as a place, or opening an organization's
     /// name) before mention `i` and at or after character `since`.
     fn foreign_since(&self, i: usize, since: usize) -> bool {
-        let world = &self.r.lexicons().places_world;
+        let lexicons = self.r.lexicons();
         let title_start = self.mentions[i].start;
         self.mentions[..i]
             .iter()
@@ -359,17 +359,13 @@ impl Reader<'_> {
                         .iter()
                         .any(|c| SENTENCE_END.contains(c))
             })
-            .any(|m| {
+            .any(|m| match m.kind {
+                MentionKind::Place => lexicons.is_foreign_country(&m.canonical),
                 // (阿富汗临时政府代理外交部长: an organization of a foreign country names it too.)
-                world.iter().any(|p| {
-                    p.kind == "country"
-                        && p.canonical != "中国"
-                        && match m.kind {
-                            MentionKind::Place => p.canonical == m.canonical,
-                            MentionKind::Organization => m.canonical.starts_with(&p.name),
-                            _ => false,
-                        }
-                })
+                MentionKind::Organization => lexicons.places_world.iter().any(|p| {
+                    m.canonical.starts_with(&p.name) && lexicons.is_foreign_country(&p.canonical)
+                }),
+                _ => false,
             })
     }
 
