@@ -66,6 +66,13 @@ pub enum Error {
         #[source]
         source: Cause,
     },
+    /// The endpoint could not start a query worker process.
+    #[error("cannot start the query worker {program}")]
+    Worker {
+        program: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// The endpoint could not listen on its address.
     #[error("cannot listen on {address}")]
     Listen {

@@ -254,7 +254,11 @@ impl Extractor {
                     byte_end,
                     line: None,
                 };
-                let id = format!("{}#{}", doc.name, n + 1);
+                // (FILE#3 on a file's first page, FILE#p2.3 on its second.)
+                let id = match doc.page {
+                    1 => format!("{}#{}", doc.name, n + 1),
+                    page => format!("{}#p{page}.{}", doc.name, n + 1),
+                };
                 self.record(id, article, date.clone(), source, options)
             })
             .collect();

@@ -3,8 +3,8 @@
 //! bulk loader, N-Quads).
 //!
 //! JSON Lines stream a line at a time and their articles are extracted on every core (see
-//! [`crate::parallel`]); text pages are read whole and extracted up to [`PAGES_AT_ONCE`] at a
-//! time, one per core. Memory is bounded by the articles in flight, not by the corpus. A bad
+//! [`crate::parallel`]); text is read a page at a time (pages end at form feeds, see
+//! [`input::Pages`]) and extracted up to [`PAGES_AT_ONCE`] pages at a time, one per core. Memory is bounded by the articles in flight, not by the corpus. A bad
 //! input or line is a [`Notice::Problem`] and the run goes on; only the sink can stop it.
 
 use std::cell::OnceCell;
@@ -120,16 +120,32 @@ impl<N: FnMut(Notice), S: FnMut(&Record) -> Result<(), E>, E: From<Error>> Run<'
                 if doc.decoded.encoding.is_transcoded() {
                     (self.notice)(Notice::Transcoded(&doc.name, doc.decoded.encoding));
                 }
-                if doc.is_blank() {
-                    (self.notice)(Notice::Empty(&doc.name));
-                } else if doc.format == Format::Jsonl {
+                if doc.format == Format::Jsonl && !doc.is_blank() {
                     self.extract_pages()?;
                     self.whole_jsonl(doc)?;
                 } else {
-                    self.pages.push(doc);
-                    if self.pages.len() >= PAGES_AT_ONCE {
-                        self.extract_pages()?;
+                    self.page(doc)?;
+                }
+            }
+            Opened::Pages(pages) => {
+                let mut transcoded = false;
+                for page in pages {
+                    let mut page = match page {
+                        Ok(page) => page,
+                        Err(error) => {
+                            self.problem(&error);
+                            continue;
+                        }
+                    };
+                    if let Some(name) = renamed {
+                        page.name = name.to_owned();
                     }
+                    // (Once a file: its pages are decoded one by one, alike.)
+                    if page.decoded.encoding.is_transcoded() && !transcoded {
+                        transcoded = true;
+                        (self.notice)(Notice::Transcoded(&page.name, page.decoded.encoding));
+                    }
+                    self.page(page)?;
                 }
             }
             Opened::Lines(lines) => {
@@ -140,6 +156,19 @@ impl<N: FnMut(Notice), S: FnMut(&Record) -> Result<(), E>, E: From<Error>> Run<'
                 };
                 self.lines(lines)?;
             }
+        }
+        Ok(())
+    }
+
+    /// A page of text waits to be extracted with others; a blank one is only noticed.
+    fn page(&mut self, doc: Document) -> Result<(), E> {
+        if doc.is_blank() {
+            (self.notice)(Notice::Empty(&doc.label()));
+            return Ok(());
+        }
+        self.pages.push(doc);
+        if self.pages.len() >= PAGES_AT_ONCE {
+            self.extract_pages()?;
         }
         Ok(())
     }
@@ -200,7 +229,7 @@ impl<N: FnMut(Notice), S: FnMut(&Record) -> Result<(), E>, E: From<Error>> Run<'
             for record in &extraction.records {
                 (self.sink)(record)?;
             }
-            self.done(&doc.name, extraction.records.len(), extraction.errors);
+            self.done(&doc.label(), extraction.records.len(), extraction.errors);
         }
         Ok(())
     }

@@ -1,14 +1,28 @@
 //! A read-only SPARQL 1.1 Protocol endpoint over a store: `/sparql` (GET and POST, results in
 //! the format the client accepts), a small query page at `/`, CORS for browser tools, a timeout
-//! per query. Updates are refused with 403: the store is built by `zhkg build` only.
+//! and a memory budget per query. Updates are refused with 403: the store is built by
+//! `zhkg build` only.
+//!
+//! Each request thread hands its queries to a worker process of its own (`zhkg serve-worker`,
+//! which runs [`answer_queries`]), and the results come back in frames through the worker's
+//! stdout. Why a process: a query must be stoppable whatever it is doing. Oxigraph checks its
+//! cancellation only when it reads from the store, so a join building its table in memory (a
+//! cartesian product, a sort of everything) would go on, and grow, long after its client had
+//! its 503 — 11 GB for one three-way product. A process can be killed at once, its memory given
+//! back, and a fresh one started for the next query.
 
-use std::io::{Cursor, Read, Write};
+use std::ffi::OsString;
+use std::io::{BufReader, Cursor, Read, Write};
 use std::net::SocketAddr;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use oxigraph::sparql::{CancellationToken, QueryResults};
+use oxigraph::sparql::QueryResults;
+use serde::{Deserialize, Serialize};
 use tiny_http::{Header, Method, Request, Response, ResponseBox, Server};
 
 use crate::error::{Error, Result};
@@ -21,8 +35,20 @@ pub struct Settings {
     pub bind: String,
     /// Longest a query may run.
     pub timeout: Duration,
-    /// Requests served at once.
+    /// Requests served at once (each with its worker process).
     pub threads: usize,
+    /// Most resident memory a query's worker may hold, in bytes; past it the query is stopped
+    /// with 503. (Read from `/proc`: on systems without it only the timeout applies.)
+    pub query_memory: u64,
+    /// How to start a worker: a program that runs [`answer_queries`] on the store.
+    pub worker: WorkerCommand,
+}
+
+/// A command line starting a query worker, e.g. `zhkg serve-worker --store DIR`.
+#[derive(Debug, Clone)]
+pub struct WorkerCommand {
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
 }
 
 const PAGE: &str = include_str!("serve_page.html");
@@ -31,16 +57,18 @@ const PAGE: &str = include_str!("serve_page.html");
 /// with 413 before it is read.
 pub const MAX_BODY: usize = 1 << 20;
 
-/// Bytes of results handed from the query to the connection at a time, and how many such
-/// chunks may wait: what one response holds in memory, whatever the size of its result.
+/// Bytes of results a worker writes in one frame; with the pipe's buffer, what one response
+/// holds in the server's memory, whatever the size of its result.
 const CHUNK: usize = 64 << 10;
-const CHUNKS_WAITING: usize = 4;
 
-/// How long past its timeout a query's first answer is waited for before the client gets 503.
-const GRACE: Duration = Duration::from_millis(500);
+/// A frame longer than this is not from a worker of ours.
+const MAX_FRAME: usize = 256 << 20;
+
+/// How often a running query's time and memory are looked at.
+const WATCH_EVERY: Duration = Duration::from_millis(10);
 
 /// Serves until the process ends. `ready` is told the bound address (useful with port 0).
-pub fn serve(store: Store, settings: &Settings, ready: impl FnOnce(SocketAddr)) -> Result<()> {
+pub fn serve(settings: &Settings, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     let server = Server::http(&settings.bind).map_err(|source| Error::Listen {
         address: settings.bind.clone(),
         source,
@@ -49,22 +77,70 @@ pub fn serve(store: Store, settings: &Settings, ready: impl FnOnce(SocketAddr)) 
         .server_addr()
         .to_ip()
         .ok_or_else(|| Error::Invalid(format!("{} is not an IP address", settings.bind)))?;
+    // (One worker started before the first request: a program that cannot run is an error
+    // now rather than a 500 for every visitor.)
+    let first = settings.worker.spawn()?;
     ready(address);
     let server = Arc::new(server);
-    let workers: Vec<_> = (0..settings.threads.max(1))
+    let mut first = Some(first);
+    let threads: Vec<_> = (0..settings.threads.max(1))
         .map(|_| {
-            let (server, store, timeout) = (Arc::clone(&server), store.clone(), settings.timeout);
+            let (server, settings) = (Arc::clone(&server), settings.clone());
+            let mut worker = first.take();
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    handle(&store, timeout, request);
+                    handle(&mut worker, &settings, request);
                 }
             })
         })
         .collect();
-    for worker in workers {
-        let _ = worker.join();
+    for thread in threads {
+        let _ = thread.join();
     }
     Ok(())
+}
+
+/// A worker process and the two ends of its pipes. Dropping it kills the process.
+struct Worker {
+    child: Mutex<Child>,
+    pid: u32,
+    to: ChildStdin,
+    from: BufReader<ChildStdout>,
+}
+
+impl WorkerCommand {
+    fn spawn(&self) -> Result<Worker> {
+        let failed = |source| Error::Worker {
+            program: self.program.clone(),
+            source,
+        };
+        let mut child = std::process::Command::new(&self.program)
+            .args(&self.args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(failed)?;
+        let (to, from) = match (child.stdin.take(), child.stdout.take()) {
+            (Some(to), Some(from)) => (to, from),
+            _ => return Err(failed(std::io::Error::other("no pipes to the worker"))),
+        };
+        Ok(Worker {
+            pid: child.id(),
+            child: Mutex::new(child),
+            to,
+            from: BufReader::with_capacity(CHUNK, from),
+        })
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Ok(child) = self.child.get_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -92,18 +168,48 @@ fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     )
 }
 
-fn handle(store: &Store, timeout: Duration, mut request: Request) {
-    let response = answer(store, timeout, &mut request);
-    let _ = request.respond(response);
+/// What a worker is asked: one query and the client's Accept header.
+#[derive(Debug, Serialize, Deserialize)]
+struct Ask {
+    query: String,
+    accept: String,
 }
 
-fn answer(store: &Store, timeout: Duration, request: &mut Request) -> ResponseBox {
+/// Answers one request; a worker that was killed or broke is dropped, to be started afresh
+/// for the next query.
+fn handle(worker: &mut Option<Worker>, settings: &Settings, mut request: Request) {
+    let ask = match incoming(&mut request) {
+        Ok(ask) => ask,
+        Err(response) => {
+            let _ = request.respond(response);
+            return;
+        }
+    };
+    if worker.is_none() {
+        match settings.worker.spawn() {
+            Ok(started) => *worker = Some(started),
+            Err(e) => {
+                let _ = request.respond(text(500, &crate::error::report(&e)));
+                return;
+            }
+        }
+    }
+    let Some(running) = worker.as_mut() else {
+        return;
+    };
+    if !run(running, settings, &ask, request) {
+        *worker = None;
+    }
+}
+
+/// The query a request asks for, or the response to anything else (the page, CORS, errors).
+fn incoming(request: &mut Request) -> std::result::Result<Ask, ResponseBox> {
     let url = request.url().to_owned();
     let (path, query_string) = url.split_once('?').unwrap_or((&url, ""));
     match (request.method(), path) {
-        (Method::Options, _) => reply(204, "text/plain", Vec::new()).boxed(),
+        (Method::Options, _) => Err(reply(204, "text/plain", Vec::new()).boxed()),
         (Method::Get, "/") => {
-            reply(200, "text/html; charset=utf-8", PAGE.as_bytes().to_vec()).boxed()
+            Err(reply(200, "text/html; charset=utf-8", PAGE.as_bytes().to_vec()).boxed())
         }
         (Method::Get | Method::Post, "/sparql") => {
             let accept = request
@@ -112,12 +218,10 @@ fn answer(store: &Store, timeout: Duration, request: &mut Request) -> ResponseBo
                 .find(|h| h.field.equiv("Accept"))
                 .map(|h| h.value.as_str().to_owned())
                 .unwrap_or_default();
-            match sparql_request(request, query_string) {
-                Ok(query) => run(store, timeout, query, accept),
-                Err(response) => response.boxed(),
-            }
+            let query = sparql_request(request, query_string).map_err(|r| r.boxed())?;
+            Ok(Ask { query, accept })
         }
-        _ => text(404, "not found: the endpoint is /sparql, the query page /").boxed(),
+        _ => Err(text(404, "not found: the endpoint is /sparql, the query page /").boxed()),
     }
 }
 
@@ -222,22 +326,267 @@ fn negotiate(accept: &str, graph: bool) -> ResultFormat {
         .unwrap_or(offered[0].1)
 }
 
-/// What the query's thread hands the connection: the format chosen, bytes of results as they
-/// are written, or the error that stopped it.
-enum Chunk {
-    Format(ResultFormat),
-    Bytes(Vec<u8>),
-    Failed(Error),
+/// Why a worker was stopped.
+const RUNNING: u8 = 0;
+const TIMED_OUT: u8 = 1;
+const TOO_LARGE: u8 = 2;
+
+/// Sends the query to the worker and streams its answer to the client, a watcher killing the
+/// worker at the timeout or past the memory budget. True when the worker finished its answer
+/// and can take the next query.
+fn run(worker: &mut Worker, settings: &Settings, ask: &Ask, request: Request) -> bool {
+    let mut line = serde_json::to_vec(ask).unwrap_or_default();
+    line.push(b'\n');
+    if worker
+        .to
+        .write_all(&line)
+        .and_then(|()| worker.to.flush())
+        .is_err()
+    {
+        let _ = request.respond(text(500, "the query worker has gone; try again"));
+        return false;
+    }
+    let stop = AtomicU8::new(RUNNING);
+    let deadline = Instant::now() + settings.timeout;
+    let (done, finished) = mpsc::channel::<()>();
+    let (child, pid, from) = (&worker.child, worker.pid, &mut worker.from);
+    std::thread::scope(|scope| {
+        let stop = &stop;
+        scope.spawn(move || watch(child, pid, deadline, settings.query_memory, stop, finished));
+        let healthy = respond(from, stop, settings, request);
+        drop(done);
+        healthy
+    })
 }
 
-/// The query's side of the hand-over: results written in chunks into a bounded channel, so a
-/// slow client holds back the query rather than filling memory.
-struct ChunkWriter {
-    to: SyncSender<Chunk>,
+/// Kills the worker when the query passes its deadline or its memory budget, saying why in
+/// `stop`; returns when `finished` is dropped.
+fn watch(
+    child: &Mutex<Child>,
+    pid: u32,
+    deadline: Instant,
+    budget: u64,
+    stop: &AtomicU8,
+    finished: Receiver<()>,
+) {
+    while finished.recv_timeout(WATCH_EVERY) == Err(RecvTimeoutError::Timeout) {
+        let why = if Instant::now() >= deadline {
+            TIMED_OUT
+        } else if resident_bytes(pid).is_some_and(|bytes| bytes > budget) {
+            TOO_LARGE
+        } else {
+            continue;
+        };
+        stop.store(why, Ordering::SeqCst);
+        if let Ok(mut child) = child.lock() {
+            let _ = child.kill();
+        }
+        return;
+    }
+}
+
+/// A process's resident memory, from `/proc/PID/status` (Linux).
+fn resident_bytes(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Answers the client from the worker's frames: 400 for a query that fails before its first
+/// results, 503 when the watcher stopped it, 200 and the results streamed otherwise. The
+/// status waits for the first chunk of results, so a query that fails or is stopped before
+/// (a sort, an aggregate) gets its 400 or 503. True when the worker finished its answer.
+fn respond(
+    from: &mut BufReader<ChildStdout>,
+    stop: &AtomicU8,
+    settings: &Settings,
+    request: Request,
+) -> bool {
+    let stopped = || -> ResponseBox {
+        match stop.load(Ordering::SeqCst) {
+            TIMED_OUT => text(
+                503,
+                &format!(
+                    "the query ran longer than {} s and was stopped",
+                    settings.timeout.as_secs_f64()
+                ),
+            ),
+            TOO_LARGE => text(
+                503,
+                &format!(
+                    "the query needed more than {} MB of memory and was stopped",
+                    settings.query_memory >> 20
+                ),
+            ),
+            _ => text(500, "the query's worker ended without an answer"),
+        }
+        .boxed()
+    };
+    let media_type = match read_frame(from) {
+        Ok(Frame::Format(media_type)) => media_type,
+        Ok(Frame::Failed(message)) => {
+            let _ = request.respond(text(400, &message));
+            return true;
+        }
+        _ => {
+            let _ = request.respond(stopped());
+            return false;
+        }
+    };
+    let (first, ended) = match read_frame(from) {
+        Ok(Frame::Bytes(first)) => (first, false),
+        Ok(Frame::Done) => (Vec::new(), true),
+        Ok(Frame::Failed(message)) => {
+            let _ = request.respond(text(400, &message));
+            return true;
+        }
+        _ => {
+            let _ = request.respond(stopped());
+            return false;
+        }
+    };
+    let mut body = FrameBody {
+        from,
+        current: Cursor::new(first),
+        ended,
+    };
+    let response = reply(200, &media_type, Vec::new()).with_data(&mut body, None);
+    let _ = request.respond(response);
+    body.ended
+}
+
+/// The body of a streamed response: the bytes of the worker's frames up to its `Done`. An
+/// error after the first bytes (the worker failed or was killed) ends the body early; the
+/// client sees a broken chunked response.
+struct FrameBody<'a> {
+    from: &'a mut BufReader<ChildStdout>,
+    current: Cursor<Vec<u8>>,
+    /// The worker has finished this answer (with `Done`, or an error it reported).
+    ended: bool,
+}
+
+impl Read for FrameBody<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.current.read(out)?;
+            if n > 0 || self.ended {
+                return Ok(n);
+            }
+            match read_frame(self.from)? {
+                Frame::Bytes(bytes) => self.current = Cursor::new(bytes),
+                Frame::Done => self.ended = true,
+                Frame::Failed(message) => {
+                    self.ended = true;
+                    return Err(std::io::Error::other(message));
+                }
+                Frame::Format(_) => {
+                    return Err(std::io::Error::other("a second format in one answer"))
+                }
+            }
+        }
+    }
+}
+
+/// What a worker writes back: a kind byte, a length (u32, little-endian), the payload.
+#[derive(Debug, PartialEq, Eq)]
+enum Frame {
+    /// The media type of the results; first.
+    Format(String),
+    /// Bytes of results.
+    Bytes(Vec<u8>),
+    /// The query failed; the message. Ends the answer.
+    Failed(String),
+    /// The answer is complete.
+    Done,
+}
+
+fn write_frame(out: &mut impl Write, frame: &Frame) -> std::io::Result<()> {
+    let (kind, payload): (u8, &[u8]) = match frame {
+        Frame::Format(media_type) => (b'F', media_type.as_bytes()),
+        Frame::Bytes(bytes) => (b'B', bytes),
+        Frame::Failed(message) => (b'E', message.as_bytes()),
+        Frame::Done => (b'D', &[]),
+    };
+    let length = u32::try_from(payload.len()).map_err(std::io::Error::other)?;
+    out.write_all(&[kind])?;
+    out.write_all(&length.to_le_bytes())?;
+    out.write_all(payload)
+}
+
+fn read_frame(from: &mut impl Read) -> std::io::Result<Frame> {
+    let mut head = [0u8; 5];
+    from.read_exact(&mut head)?;
+    let length = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
+    if length > MAX_FRAME {
+        return Err(std::io::Error::other("a frame too long: not a zhkg worker"));
+    }
+    let mut payload = vec![0; length];
+    from.read_exact(&mut payload)?;
+    let text = |payload: Vec<u8>| String::from_utf8_lossy(&payload).into_owned();
+    match head[0] {
+        b'F' => Ok(Frame::Format(text(payload))),
+        b'B' => Ok(Frame::Bytes(payload)),
+        b'E' => Ok(Frame::Failed(text(payload))),
+        b'D' => Ok(Frame::Done),
+        other => Err(std::io::Error::other(format!(
+            "an unknown frame {other:#x}: not a zhkg worker"
+        ))),
+    }
+}
+
+/// A query worker: answers each request (a JSON object per line, from the endpoint) in frames,
+/// until the requests end. `zhkg serve-worker` runs it on lines read from stdin by a thread that
+/// ends the process when stdin closes, so a worker whose endpoint has died stops at once, even
+/// in the middle of a query.
+pub fn answer_queries(
+    store: &Store,
+    requests: impl IntoIterator<Item = String>,
+    mut output: impl Write,
+) -> Result<()> {
+    for line in requests {
+        let ask: Ask = serde_json::from_str(&line)
+            .map_err(|e| Error::Invalid(format!("a query worker's request: {e}")))?;
+        answer(store, &ask, &mut output).map_err(Error::write)?;
+    }
+    Ok(())
+}
+
+/// One query's answer, in frames. Only a failure to write (the endpoint has gone) is an error.
+fn answer(store: &Store, ask: &Ask, out: &mut impl Write) -> std::io::Result<()> {
+    fn failed(out: &mut impl Write, e: &Error) -> std::io::Result<()> {
+        write_frame(out, &Frame::Failed(crate::error::report(e)))
+    }
+    match store.query(&ask.query, &[]) {
+        Err(e) => failed(out, &e)?,
+        Ok(results) => {
+            let format = negotiate(&ask.accept, matches!(results, QueryResults::Graph(_)));
+            write_frame(out, &Frame::Format(format.media_type().to_owned()))?;
+            let mut chunks = FrameWriter {
+                out: &mut *out,
+                buffer: Vec::with_capacity(CHUNK),
+            };
+            let written = write_results(&mut chunks, results, format)
+                .and_then(|()| chunks.flush().map_err(Error::write));
+            match written {
+                Ok(()) => write_frame(out, &Frame::Done)?,
+                Err(e) if crate::error::is_broken_pipe(&e) => {
+                    return Err(std::io::ErrorKind::BrokenPipe.into())
+                }
+                Err(e) => failed(out, &e)?,
+            }
+        }
+    }
+    out.flush()
+}
+
+/// Results cut into `Bytes` frames of about [`CHUNK`] bytes.
+struct FrameWriter<'a, W: Write> {
+    out: &'a mut W,
     buffer: Vec<u8>,
 }
 
-impl Write for ChunkWriter {
+impl<W: Write> Write for FrameWriter<'_, W> {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
         self.buffer.extend_from_slice(data);
         if self.buffer.len() >= CHUNK {
@@ -248,131 +597,10 @@ impl Write for ChunkWriter {
 
     fn flush(&mut self) -> std::io::Result<()> {
         if !self.buffer.is_empty() {
-            let bytes = std::mem::take(&mut self.buffer);
-            // (The connection has gone: stop the query as a closed pipe stops a command.)
-            self.to
-                .send(Chunk::Bytes(bytes))
-                .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+            let bytes = std::mem::replace(&mut self.buffer, Vec::with_capacity(CHUNK));
+            write_frame(self.out, &Frame::Bytes(bytes))?;
         }
         Ok(())
-    }
-}
-
-/// The connection's side: the body of the response, read as the query writes it. An error
-/// after the first bytes ends the body early (the client sees a broken chunked response).
-struct ChunkReader {
-    from: Receiver<Chunk>,
-    current: Cursor<Vec<u8>>,
-}
-
-impl Read for ChunkReader {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            let n = self.current.read(out)?;
-            if n > 0 {
-                return Ok(n);
-            }
-            match self.from.recv() {
-                Ok(Chunk::Bytes(bytes)) => self.current = Cursor::new(bytes),
-                Ok(Chunk::Failed(e)) => {
-                    return Err(std::io::Error::other(crate::error::report(&e)))
-                }
-                Ok(Chunk::Format(_)) | Err(_) => return Ok(0),
-            }
-        }
-    }
-}
-
-/// Runs the query on its own thread under a timeout and streams its results: the status is
-/// sent once the first chunk of results is ready, so a query that fails or times out before
-/// (a sort, an aggregate, a syntax error) gets its 400 or 503, and memory stays at a few chunks
-/// however large the result.
-fn run(store: &Store, timeout: Duration, query: String, accept: String) -> ResponseBox {
-    let token = CancellationToken::new();
-    let (to, from) = mpsc::sync_channel::<Chunk>(CHUNKS_WAITING);
-    {
-        let (store, token) = (store.clone(), token.clone());
-        std::thread::spawn(move || produce(&store, timeout, &query, &accept, token, to));
-    }
-    let failed = |e: Error| -> ResponseBox {
-        if token.is_cancelled() {
-            let seconds = timeout.as_secs_f64();
-            text(
-                503,
-                &format!("the query ran longer than {seconds} s and was stopped"),
-            )
-            .boxed()
-        } else {
-            text(400, &crate::error::report(&e)).boxed()
-        }
-    };
-    // (Oxigraph notices the cancellation between rows; a query busy inside one step (a join
-    // building its table) may not for a while, and the client is answered at the timeout all
-    // the same. The query's thread ends when it notices.)
-    let deadline = Instant::now() + timeout + GRACE;
-    let next = || from.recv_timeout(deadline.saturating_duration_since(Instant::now()));
-    let format = match next() {
-        Ok(Chunk::Format(format)) => format,
-        Ok(Chunk::Failed(e)) => return failed(e),
-        Err(RecvTimeoutError::Timeout) => {
-            token.cancel();
-            return failed(Error::Invalid("timed out".into()));
-        }
-        _ => return text(500, "the query stopped without an answer").boxed(),
-    };
-    let first = match next() {
-        Ok(Chunk::Bytes(bytes)) => bytes,
-        Ok(Chunk::Failed(e)) => return failed(e),
-        Err(RecvTimeoutError::Timeout) => {
-            token.cancel();
-            return failed(Error::Invalid("timed out".into()));
-        }
-        _ => Vec::new(),
-    };
-    let body = ChunkReader {
-        from,
-        current: Cursor::new(first),
-    };
-    reply(200, format.media_type(), Vec::new())
-        .with_data(body, None)
-        .boxed()
-}
-
-/// The query's thread: runs it, a watchdog cancelling it at the timeout, and writes its results
-/// into `to`.
-fn produce(
-    store: &Store,
-    timeout: Duration,
-    query: &str,
-    accept: &str,
-    token: CancellationToken,
-    to: SyncSender<Chunk>,
-) {
-    let (done, finished) = mpsc::channel::<()>();
-    let watchdog = {
-        let token = token.clone();
-        std::thread::spawn(move || {
-            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-                token.cancel();
-            }
-        })
-    };
-    let outcome = store
-        .query_cancellable(query, &[], Some(token))
-        .and_then(|results| {
-            let format = negotiate(accept, matches!(results, QueryResults::Graph(_)));
-            let _ = to.send(Chunk::Format(format));
-            let mut writer = ChunkWriter {
-                to: to.clone(),
-                buffer: Vec::new(),
-            };
-            write_results(&mut writer, results, format)?;
-            writer.flush().map_err(Error::write)
-        });
-    let _ = done.send(());
-    let _ = watchdog.join();
-    if let Err(e) = outcome {
-        let _ = to.send(Chunk::Failed(e));
     }
 }
 

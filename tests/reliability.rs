@@ -153,3 +153,85 @@ fn a_store_another_process_writes_to_is_named_with_its_lock() {
     let rows = reader.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", &[]);
     assert_eq!(rows.unwrap().len(), 1);
 }
+
+/// A GET of `query` on the endpoint: its status and body.
+fn get(endpoint: &str, query: &str) -> (u16, String) {
+    match ureq::get(endpoint).query("query", query).call() {
+        Ok(response) => (response.status(), response.into_string().unwrap()),
+        Err(ureq::Error::Status(status, response)) => (status, response.into_string().unwrap()),
+        Err(e) => panic!("{query}: {e}"),
+    }
+}
+
+#[test]
+fn a_query_past_its_memory_budget_is_stopped_and_the_next_one_answered() {
+    // (A minute is far beyond what the budget allows: the memory, not the clock, stops it.)
+    let server = common::Server::start_with(
+        sample_store(),
+        &["--timeout", "60", "--query-memory", "100", "--threads", "1"],
+    );
+    let started = std::time::Instant::now();
+    let (status, body) = get(
+        &server.endpoint,
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+    );
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("more than 100 MB of memory"), "{body}");
+    assert!(started.elapsed().as_secs() < 30, "stopped by the clock");
+    let (status, body) = get(&server.endpoint, "ASK { ?s a zkg:Person }");
+    assert_eq!((status, body.contains("true")), (200, true), "{body}");
+    let family = common::family_rss_mb(server.child.id()).unwrap_or(0.0);
+    assert!(
+        family < 200.0,
+        "the endpoint holds {family:.0} MB after the query"
+    );
+}
+
+#[test]
+fn a_slow_query_is_stopped_at_its_timeout_and_its_worker_replaced() {
+    let server = common::Server::start_with(sample_store(), &["--timeout", "1", "--threads", "1"]);
+    let slow =
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(REGEX(STR(?f), STR(?c))) }";
+    let started = std::time::Instant::now();
+    let (status, body) = get(&server.endpoint, slow);
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("longer than 1 s"), "{body}");
+    assert!(
+        started.elapsed().as_secs_f64() < 3.0,
+        "answered after {:?}",
+        started.elapsed()
+    );
+    let (status, body) = get(&server.endpoint, "SELECT ?x WHERE {");
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = get(&server.endpoint, "ASK { ?s a zkg:Person }");
+    assert_eq!((status, body.contains("true")), (200, true), "{body}");
+}
+
+#[test]
+fn a_text_file_is_read_a_page_at_a_time_and_a_bad_page_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = dir.path().join("paper.txt");
+    let page = std::fs::read(sample()).unwrap();
+    let mut bytes = page.clone();
+    bytes.extend_from_slice(b"\x0C\xFF\xFF\xFF\n\x0C");
+    bytes.extend_from_slice(&page);
+    std::fs::write(&paper, &bytes).unwrap();
+    let out = zhkg().arg("extract").arg(&paper).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines = page.iter().filter(|&&b| b == b'\n').count();
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!(
+            "paper.txt: page 2: invalid UTF-8 at line {}",
+            lines + 1
+        )),
+        "{message}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split('"').nth(3).unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 18, "{ids:?}");
+    assert_eq!((ids[0], ids[9]), ("paper.txt#1", "paper.txt#p3.1"));
+}

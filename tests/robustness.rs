@@ -151,7 +151,7 @@ proptest! {
     #[test]
     fn any_bytes_that_decode_extract_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         if let Ok(decoded) = decode(&bytes) {
-            let doc = Document { name: "x.txt".into(), decoded, format: Format::Text };
+            let doc = Document { name: "x.txt".into(), decoded, format: Format::Text, page: 1 };
             let extraction = extractor().extract(&doc, &Options::default());
             check_records(&extraction.records, bytes.len());
         }

@@ -99,7 +99,7 @@ pub fn for_each_record(
         |record| sink(record),
     )?;
     if verbose {
-        eprintln!("zhkg: {records} records from {documents} inputs");
+        eprintln!("zhkg: {records} records from {documents} documents (pages of text, files of JSON Lines)");
     }
     // The process ends soon: freeing the dictionaries one by one would only cost time (about
     // 40 ms).

@@ -63,6 +63,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Serve a read-only SPARQL endpoint.
     Serve(ServeArgs),
+    /// A query worker of `zhkg serve`: reads queries on stdin, writes answers on stdout.
+    #[command(hide = true)]
+    ServeWorker(ServeWorkerArgs),
     /// Score the recognizers on an annotated corpus.
     Eval(EvalArgs),
     /// Run the pipeline on the bundled sample page, build a store and query it.
@@ -254,9 +257,21 @@ pub struct ServeArgs {
     /// Seconds a query may run before it is stopped.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
-    /// Requests served at once.
+    /// Requests served at once, each query in a worker process of its own.
     #[arg(long, default_value_t = 4)]
     pub threads: usize,
+    /// Megabytes of memory a query may use (its worker's resident set) before it is stopped
+    /// with 503.
+    #[arg(long, default_value_t = 512, value_name = "MB")]
+    pub query_memory: u64,
+}
+
+/// The endpoint's query worker (started by `zhkg serve`, not by hand).
+#[derive(Debug, Args)]
+pub struct ServeWorkerArgs {
+    /// Directory of the store.
+    #[arg(long, value_name = "DIR")]
+    pub store: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +336,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lookup(args) => lookup::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::ServeWorker(args) => serve::worker(&args),
         Command::Eval(args) => eval::run(&args),
     }
 }

@@ -1,26 +1,60 @@
-//! `zhkg serve`: the read-only SPARQL endpoint.
+//! `zhkg serve`: the read-only SPARQL endpoint, and `zhkg serve-worker`, the process each of
+//! its queries runs in.
 
+use std::io::BufRead;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{bail, Result};
-use zhkg::serve::{serve, Settings};
+use anyhow::{bail, Context, Result};
+use zhkg::serve::{answer_queries, serve, Settings, WorkerCommand};
 use zhkg::store::Store;
 
-use super::ServeArgs;
+use super::{ServeArgs, ServeWorkerArgs};
 
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
         bail!("--timeout must be a positive number of seconds");
     }
-    let store = Store::open_read_only(&args.store)?;
+    if args.query_memory == 0 {
+        bail!("--query-memory must be a positive number of megabytes");
+    }
+    // (Opened here once so that a wrong directory is reported before the server starts.)
+    drop(Store::open_read_only(&args.store)?);
+    let program = std::env::current_exe().context("finding the zhkg program for the workers")?;
     let settings = Settings {
         bind: args.bind.clone(),
         timeout: Duration::from_secs_f64(args.timeout),
         threads: args.threads,
+        query_memory: args.query_memory << 20,
+        worker: WorkerCommand {
+            program,
+            args: vec![
+                "serve-worker".into(),
+                "--store".into(),
+                args.store.clone().into(),
+            ],
+        },
     };
-    serve(store, &settings, |address| {
+    serve(&settings, |address| {
         eprintln!("zhkg: SPARQL endpoint at http://{address}/sparql (query page http://{address}/); read-only");
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn worker(args: &ServeWorkerArgs) -> Result<ExitCode> {
+    let store = Store::open_read_only(&args.store)?;
+    // (Requests are read on their own thread, which ends the process when stdin closes: the
+    // endpoint has gone, and a query still running for it would only burn a core.)
+    let (to, requests) = std::sync::mpsc::sync_channel::<String>(0);
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines().map_while(|line| line.ok()) {
+            if to.send(line).is_err() {
+                break;
+            }
+        }
+        std::process::exit(0);
+    });
+    let output = std::io::BufWriter::with_capacity(1 << 17, std::io::stdout().lock());
+    answer_queries(&store, requests, output)?;
     Ok(ExitCode::SUCCESS)
 }

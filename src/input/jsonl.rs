@@ -363,6 +363,7 @@ mod tests {
             name: "in.jsonl".into(),
             decoded: whole,
             format: Format::Jsonl,
+            page: 1,
         };
         let expected: Vec<Result<(String, Vec<SourceChar>), String>> = parse(&whole)
             .map(|r| r.map(|a| (a.id, a.chars)).map_err(|e| e.to_string()))

@@ -43,13 +43,16 @@ impl Source {
     }
 }
 
-/// An input read into memory and decoded.
+/// An input read into memory and decoded: a page of text, or JSON Lines read whole.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub name: String,
     pub decoded: Decoded,
     /// `Text` or `Jsonl`, never `Auto`.
     pub format: Format,
+    /// Which page of its file (from 1): text files are read a page at a time, pages ending at
+    /// form feeds.
+    pub page: usize,
 }
 
 impl Document {
@@ -59,6 +62,15 @@ impl Document {
             name: name.to_owned(),
             decoded: Decoded::from_utf8(text, 0, Encoding::Utf8),
             format,
+            page: 1,
+        }
+    }
+
+    /// The name in messages: the file's, with the page after the first.
+    pub fn label(&self) -> String {
+        match self.page {
+            1 => self.name.clone(),
+            page => format!("{} (page {page})", self.name),
         }
     }
 
@@ -140,6 +152,7 @@ fn extension(path: &Path) -> Option<String> {
 /// repair needs whole) or a UTF-16 file is read and decoded whole.
 pub enum Opened {
     Whole(Document),
+    Pages(Pages),
     Lines(jsonl::Lines<Box<dyn BufRead + Send>>),
 }
 
@@ -176,7 +189,10 @@ pub fn open(source: &Source, format: Format) -> Result<Opened> {
         }
         return Ok(Opened::Lines(jsonl::Lines::new(&name, reader)));
     }
-    read_whole(reader, source, format).map(Opened::Whole)
+    if utf16 || binary.is_some() {
+        return read_whole(reader, source, format).map(Opened::Whole);
+    }
+    Ok(Opened::Pages(Pages::new(name, reader)))
 }
 
 /// A buffered reader of `source`.
@@ -221,8 +237,8 @@ pub fn read_source(source: &Source, format: Format) -> Result<Document> {
 }
 
 /// The most of a text input read as one page: layout repair needs a page whole, and a page
-/// of news is tens of kilobytes, so a larger file is a corpus in the wrong shape (give it as
-/// JSON Lines, one article a line, which is read a line at a time).
+/// of news is tens of kilobytes, so a larger page is a corpus in the wrong shape (pages
+/// without the form feeds between them, or a corpus to give as JSON Lines, one article a line).
 pub const MAX_PAGE_BYTES: usize = 64 << 20;
 
 /// The longest line of text or of JSON Lines read: a longer one is no article of news (a
@@ -261,6 +277,171 @@ fn read_whole(reader: impl Read, source: &Source, format: Format) -> Result<Docu
     decode_document(name, &bytes, format, source)
 }
 
+/// A text input read a page at a time, pages ending at form feeds (`\x0C`, what `pdftotext`
+/// writes after each page of a PDF), so a file of any number of pages takes the memory of the
+/// pages in flight. Each page is decoded alone (UTF-8, else GB18030) with its bytes' offsets in
+/// the file; a page that cannot be read is an error naming its line, and the next page is read.
+/// Blank pages are passed over (a file that is blank throughout gives its one blank page).
+pub struct Pages {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    /// Pages read so far.
+    page: usize,
+    /// Where the next page starts: its byte in the file, its line.
+    byte: usize,
+    line: usize,
+    /// Whether a page has been handed out.
+    given: bool,
+    /// The reader failed or ended.
+    ended: bool,
+    /// The most a page may hold ([`MAX_PAGE_BYTES`]; less in tests).
+    limit: usize,
+}
+
+/// One page's bytes as read: what it holds (nothing when it was too long), how many bytes of
+/// the file it took (with its form feed) and how many line breaks.
+struct RawPage {
+    bytes: Vec<u8>,
+    length: usize,
+    lines: usize,
+    too_long: bool,
+}
+
+impl Pages {
+    fn new(name: String, reader: Box<dyn BufRead + Send>) -> Pages {
+        Pages {
+            name,
+            reader,
+            page: 0,
+            byte: 0,
+            line: 1,
+            given: false,
+            ended: false,
+            limit: MAX_PAGE_BYTES,
+        }
+    }
+
+    /// The file's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Reads up to the next form feed (or the end), keeping at most [`MAX_PAGE_BYTES`].
+    fn read_raw(&mut self) -> std::io::Result<RawPage> {
+        let mut raw = RawPage {
+            bytes: Vec::new(),
+            length: 0,
+            lines: 0,
+            too_long: false,
+        };
+        loop {
+            let buffer = self.reader.fill_buf()?;
+            if buffer.is_empty() {
+                return Ok(raw);
+            }
+            let end = buffer.iter().position(|&b| b == b'\x0C');
+            let part = &buffer[..end.unwrap_or(buffer.len())];
+            raw.lines += part.iter().filter(|&&b| b == b'\n').count();
+            raw.too_long |= raw.bytes.len() + part.len() > self.limit;
+            if raw.too_long {
+                raw.bytes = Vec::new();
+            } else {
+                raw.bytes.extend_from_slice(part);
+            }
+            let consumed = part.len() + usize::from(end.is_some());
+            raw.length += consumed;
+            self.reader.consume(consumed);
+            if end.is_some() {
+                return Ok(raw);
+            }
+        }
+    }
+
+    /// The page read as `raw`, starting at `byte` and `line` of the file.
+    fn page(&self, raw: RawPage, byte: usize, line: usize) -> Result<Document> {
+        let error = |line, reason: String| {
+            let reason = match self.page {
+                1 => reason,
+                page => format!("page {page}: {reason}"),
+            };
+            Err(Error::Data {
+                path: self.name.clone().into(),
+                line,
+                reason,
+            })
+        };
+        if raw.too_long {
+            return error(
+                line,
+                format!(
+                    "over {} MB of text without a form feed, too much for a page; give a corpus as JSON Lines (one article a line) or with form feeds between its pages; skipped",
+                    self.limit >> 20
+                ),
+            );
+        }
+        if let Some((n, length)) = overlong_line(&raw.bytes) {
+            return error(
+                line + n - 1,
+                format!(
+                    "a line of {:.1} MB, over the {} MB a line may have: no news text; skipped",
+                    length as f64 / 1048576.0,
+                    MAX_LINE_BYTES >> 20
+                ),
+            );
+        }
+        let decoded =
+            encoding::decode_page(&raw.bytes, byte, line).map_err(|e| Error::Encoding {
+                path: self.name.clone().into(),
+                reason: match self.page {
+                    1 => e.0,
+                    page => format!("page {page}: {}", e.0),
+                },
+            })?;
+        Ok(Document {
+            name: self.name.clone(),
+            decoded,
+            format: Format::Text,
+            page: self.page,
+        })
+    }
+}
+
+impl Iterator for Pages {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        while !self.ended {
+            let raw = match self.read_raw() {
+                Ok(raw) => raw,
+                Err(e) => {
+                    self.ended = true;
+                    return Some(Err(io_error(&self.name, e)));
+                }
+            };
+            let (byte, line) = (self.byte, self.line);
+            if raw.length == 0 {
+                self.ended = true;
+                if self.given {
+                    return None;
+                }
+                // (A file blank throughout: its one page, blank.)
+                self.page = 1;
+                self.given = true;
+                return Some(self.page(raw, byte, line));
+            }
+            self.byte += raw.length;
+            self.line += raw.lines;
+            self.page += 1;
+            if !raw.too_long && raw.bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.given = true;
+            return Some(self.page(raw, byte, line));
+        }
+        None
+    }
+}
+
 /// The first line longer than [`MAX_LINE_BYTES`]: its number and length.
 fn overlong_line(bytes: &[u8]) -> Option<(usize, usize)> {
     bytes
@@ -292,5 +473,114 @@ fn decode_document(
         name,
         decoded,
         format,
+        page: 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pages of `bytes` read as a text file, each a page or an error's message.
+    fn pages(bytes: &[u8], limit: usize) -> Vec<std::result::Result<Document, String>> {
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        let mut pages = Pages::new("paper.txt".into(), reader);
+        pages.limit = limit;
+        pages.map(|p| p.map_err(|e| e.to_string())).collect()
+    }
+
+    /// The bytes of the file under a page's text.
+    fn file_bytes<'a>(file: &'a [u8], page: &Document) -> &'a [u8] {
+        let starts = &page.decoded.byte_starts;
+        &file[starts[0]..starts[starts.len() - 1]]
+    }
+
+    #[test]
+    fn pages_end_at_form_feeds_and_keep_their_place_in_the_file() {
+        let file = "第一版\n本报讯 市委开会。\x0C第二版\n\x0C \n\x0C第三版\x0C".as_bytes();
+        let read: Vec<Document> = pages(file, MAX_PAGE_BYTES)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        let seen: Vec<(usize, &str)> = read
+            .iter()
+            .map(|p| (p.page, p.decoded.text.as_str()))
+            .collect();
+        // (The blank third page is passed over; so is the nothing after the last form feed.)
+        assert_eq!(
+            seen,
+            [
+                (1, "第一版\n本报讯 市委开会。"),
+                (2, "第二版\n"),
+                (4, "第三版")
+            ]
+        );
+        for page in &read {
+            assert_eq!(file_bytes(file, page), page.decoded.text.as_bytes());
+        }
+        assert_eq!(read[2].label(), "paper.txt (page 4)");
+    }
+
+    #[test]
+    fn each_page_is_decoded_alone_gbk_beside_utf8() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("焦作市委书记调研");
+        let mut file = b"\xEF\xBB\xBF".to_vec();
+        file.extend_from_slice("本报讯\x0C".as_bytes());
+        file.extend_from_slice(&gbk);
+        let read: Vec<Document> = pages(&file, MAX_PAGE_BYTES)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(read[0].decoded.encoding, Encoding::Utf8Bom);
+        assert_eq!(read[0].decoded.byte_starts[0], 3);
+        assert_eq!(read[1].decoded.text, "焦作市委书记调研");
+        assert!(read[1].decoded.encoding.is_transcoded());
+        assert_eq!(file_bytes(&file, &read[1]), &gbk[..]);
+    }
+
+    #[test]
+    fn a_page_too_long_is_reported_at_its_line_and_the_next_is_read() {
+        let file = format!("一\n二\x0C{}\n\x0C第三页", "长".repeat(400));
+        let read = pages(file.as_bytes(), 1000);
+        assert_eq!(read.len(), 3);
+        assert_eq!(read[0].as_ref().unwrap().decoded.text, "一\n二");
+        let error = read[1].as_ref().unwrap_err();
+        assert!(error.starts_with("paper.txt:2: page 2: over "), "{error}");
+        assert!(error.contains("without a form feed"), "{error}");
+        assert_eq!(read[2].as_ref().unwrap().decoded.text, "第三页");
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes, pages come in order, apart, each character on bytes of its own
+        /// inside the file.
+        #[test]
+        fn pages_of_any_bytes_keep_to_their_bytes(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+                    proptest::strategy::Just(b"\x0C".to_vec()),
+                    proptest::strategy::Just("焦作\n".as_bytes().to_vec()),
+                ],
+                0..12,
+            )
+        ) {
+            let file = parts.concat();
+            let mut end = 0;
+            for page in pages(&file, 64).into_iter().flatten() {
+                let starts = &page.decoded.byte_starts;
+                proptest::prop_assert!(starts.windows(2).all(|w| w[0] < w[1]) || page.is_blank());
+                proptest::prop_assert!(starts[0] >= end && starts[starts.len() - 1] <= file.len());
+                end = starts[starts.len() - 1];
+            }
+        }
+    }
+
+    #[test]
+    fn a_blank_file_is_one_blank_page() {
+        let read = pages(b"\n \x0C\n", MAX_PAGE_BYTES);
+        assert_eq!(read.len(), 1);
+        let page = read[0].as_ref().unwrap();
+        assert!(page.is_blank());
+        assert_eq!(page.page, 1);
+    }
 }

@@ -74,16 +74,15 @@ pub struct Server {
 
 impl Server {
     pub fn start(store: &Path, timeout: &str) -> Server {
+        Server::start_with(store, &["--timeout", timeout])
+    }
+
+    /// A server with more options (`--query-memory`, `--threads` …).
+    pub fn start_with(store: &Path, options: &[&str]) -> Server {
         let mut child = zhkg()
-            .args([
-                "serve",
-                "--bind",
-                "127.0.0.1:0",
-                "--timeout",
-                timeout,
-                "--store",
-            ])
+            .args(["serve", "--bind", "127.0.0.1:0", "--store"])
             .arg(store)
+            .args(options)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -98,6 +97,34 @@ impl Server {
             .to_owned();
         Server { child, endpoint }
     }
+}
+
+/// The resident memory of a process and its children (the endpoint and its query workers), in
+/// MB, from /proc (Linux).
+pub fn family_rss_mb(pid: u32) -> Option<f64> {
+    let rss_kb = |pid: &str| -> Option<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    let parent = |pid: &str| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // (pid (name) state ppid …: the name may hold spaces, so read after its last ')'.)
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    let mut kb = rss_kb(&pid.to_string())?;
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.bytes().all(|b| b.is_ascii_digit()) && parent(&name) == Some(pid) {
+            kb += rss_kb(&name).unwrap_or(0.0);
+        }
+    }
+    Some(kb / 1024.0)
 }
 
 impl Drop for Server {
