@@ -3,8 +3,8 @@
 //! and a memory budget per query. Updates are refused with 403: the store is built by
 //! `zhkg build` only.
 //!
-//! Each request thread hands its queries to a worker process of its own (`zhkg serve-worker`,
-//! which runs [`answer_queries`]), and the results come back in frames through the worker's
+//! Each request thread hands its queries to a worker process of its own (`zhkg serve` started
+//! with `ZHKG_QUERY_WORKER=1`, which runs [`answer_queries`]), and the results come back in frames through the worker's
 //! stdout. Why a process: a query must be stoppable whatever it is doing. Oxigraph checks its
 //! cancellation only when it reads from the store, so a join building its table in memory (a
 //! cartesian product, a sort of everything) would go on, and grow, long after its client had
@@ -44,11 +44,13 @@ pub struct Settings {
     pub worker: WorkerCommand,
 }
 
-/// A command line starting a query worker, e.g. `zhkg serve-worker --store DIR`.
+/// A command line starting a query worker (zhkg's: `ZHKG_QUERY_WORKER=1 zhkg serve --store DIR`).
 #[derive(Debug, Clone)]
 pub struct WorkerCommand {
     pub program: PathBuf,
     pub args: Vec<OsString>,
+    /// Environment variables set for the worker.
+    pub env: Vec<(OsString, OsString)>,
 }
 
 const PAGE: &str = include_str!("serve_page.html");
@@ -116,6 +118,7 @@ impl WorkerCommand {
         };
         let mut child = std::process::Command::new(&self.program)
             .args(&self.args)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -536,7 +539,7 @@ fn read_frame(from: &mut impl Read) -> std::io::Result<Frame> {
 }
 
 /// A query worker: answers each request (a JSON object per line, from the endpoint) in frames,
-/// until the requests end. `zhkg serve-worker` runs it on lines read from stdin by a thread that
+/// until the requests end. A zhkg query worker runs it on lines read from stdin by a thread that
 /// ends the process when stdin closes, so a worker whose endpoint has died stops at once, even
 /// in the middle of a query.
 pub fn answer_queries(

@@ -924,3 +924,55 @@ fn lookup_lists_a_minister_s_events_with_their_dates() {
     // What he said at his talks is part of them, not a statement of its own.
     assert!(!card.contains("statement"), "{card}");
 }
+
+/// `zhkg ARGS` run under `script`, which gives it a terminal; what the terminal showed.
+fn on_a_terminal(args: &str) -> Option<String> {
+    let binary = env!("CARGO_BIN_EXE_zhkg");
+    let out = Command::new("script")
+        .args(["-qec", &format!("{binary} {args} > /dev/null"), "/dev/null"])
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn long_work_shows_progress_on_a_terminal_only() {
+    let page = sample().display().to_string();
+    let Some(shown) = on_a_terminal(&format!("extract {page}")) else {
+        eprintln!("no `script` here to make a terminal: skipped");
+        return;
+    };
+    assert!(shown.contains("KiB/19.58 KiB"), "{shown:?}");
+    assert!(shown.contains("zhkg: 9 articles (0.0 MB) in "), "{shown:?}");
+    let quiet = on_a_terminal(&format!("--quiet extract {page}")).unwrap();
+    assert!(!quiet.contains("articles"), "{quiet:?}");
+    // (Not on a terminal, as here: nothing but the records.)
+    let out = extract(&[&page]);
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_commands() {
+    let out = zhkg().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    assert!(script.contains("_zhkg()") && script.contains("--query-memory"));
+    assert!(!script.contains("worker"), "the query worker is offered");
+    let out = zhkg().arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH zhkg 1"),
+        "{page}"
+    );
+    assert!(page.contains("lookup"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = zhkg()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for page in ["zhkg.1", "zhkg-build.1", "zhkg-serve.1"] {
+        assert!(dir.path().join(page).exists(), "no {page}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 13);
+}

@@ -16,7 +16,7 @@ use zhkg::store::Store;
 use zhkg::{rdf, Record};
 
 use super::extract::{for_each_record, options};
-use super::BuildArgs;
+use super::{BuildArgs, Say};
 
 /// Quads handed to the bulk loader at a time (about 150 bytes each as text; on a year of
 /// transcripts 100,000 loads faster than 500,000 and halves the peak memory). Each batch holds
@@ -33,12 +33,12 @@ fn batch_size() -> usize {
         .unwrap_or(BATCH)
 }
 
-pub fn run(args: &BuildArgs, verbose: bool) -> Result<ExitCode> {
+pub fn run(args: &BuildArgs, say: Say) -> Result<ExitCode> {
     let options = options(&args.input)?;
     let mut loading = Loading::open(&args.store)?;
-    let failed = for_each_record(&args.input, &options, verbose, |record| loading.add(record))?;
+    let failed = for_each_record(&args.input, &options, say, |record| loading.add(record))?;
     eprintln!("zhkg: {}", loading.finish()?);
-    if verbose {
+    if say.verbose {
         report_splits(&args.store)?;
     }
     Ok(if failed == 0 {

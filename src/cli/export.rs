@@ -10,15 +10,21 @@ use zhkg::export::{self, Filter, NODE_TYPES};
 use zhkg::store::Store;
 
 use super::extract::date_flag;
-use super::{ExportArgs, ExportFormat};
+use super::progress::{Counted, Progress};
+use super::{ExportArgs, ExportFormat, Say};
 
-pub fn run(args: &ExportArgs) -> Result<ExitCode> {
+pub fn run(args: &ExportArgs, say: Say) -> Result<ExitCode> {
     let store = Store::open_read_only(&args.store)?;
-    let mut out: Box<dyn Write> = match &args.output {
+    let progress = Progress::of_output(say.progress);
+    let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut out = Counted {
+        inner: out,
+        progress: &progress,
     };
     let rdf = match args.format {
         ExportFormat::Nquads => Some(RdfFormat::NQuads),
@@ -43,6 +49,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             ExportFormat::Cyjs => export::write_cytoscape_json(&graph, &mut out)?,
             _ => out.write_all(export::html(&graph).as_bytes())?,
         }
+        progress.finish();
         eprintln!(
             "zhkg: {} nodes, {} edges",
             graph.nodes.len(),
@@ -50,6 +57,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         );
     }
     out.flush()?;
+    progress.finish();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -9,7 +9,8 @@ use zhkg::input::Format;
 use zhkg::pipeline::{Inputs, Notice, Pipeline};
 use zhkg::{Options, Record};
 
-use super::{ExtractArgs, FormatArg, InputArgs};
+use super::progress::Progress;
+use super::{ExtractArgs, FormatArg, InputArgs, Say};
 
 /// Checks `--date` and turns the input arguments into library options.
 pub fn options(input: &InputArgs) -> Result<Options> {
@@ -42,12 +43,12 @@ pub fn format(arg: FormatArg) -> Format {
     }
 }
 
-pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
+pub fn run(args: &ExtractArgs, say: Say) -> Result<ExitCode> {
     let mut options = options(&args.input)?;
     options.byte_offsets = args.offsets;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let failed = for_each_record(&args.input, &options, verbose, |record| {
+    let failed = for_each_record(&args.input, &options, say, |record| {
         serde_json::to_writer(&mut out, record)?;
         out.write_all(b"\n")?;
         Ok(())
@@ -61,14 +62,16 @@ pub fn run(args: &ExtractArgs, verbose: bool) -> Result<ExitCode> {
 }
 
 /// Reads every input and hands each record to `sink`, in input order, reporting bad inputs on
-/// stderr and going on with the rest (see [`zhkg::pipeline`]). Returns how many inputs or lines
-/// failed.
+/// stderr and going on with the rest (see [`zhkg::pipeline`]), a progress bar meanwhile when
+/// `say` wants one. Returns how many inputs or lines failed.
 pub fn for_each_record(
     input: &InputArgs,
     options: &Options,
-    verbose: bool,
+    say: Say,
     mut sink: impl FnMut(&Record) -> Result<()>,
 ) -> Result<usize> {
+    let verbose = say.verbose;
+    let progress = Progress::of_inputs(&input.inputs, say.progress);
     let inputs = Inputs {
         paths: input.inputs.clone(),
         format: format(input.format),
@@ -80,24 +83,31 @@ pub fn for_each_record(
         &inputs,
         options,
         |notice| match notice {
-            Notice::Problem(error) => eprintln!("zhkg: error: {}", zhkg::error::report(error)),
-            Notice::Empty(name) => {
-                eprintln!("zhkg: warning: {name}: empty input, nothing to extract")
+            Notice::Problem(error) => {
+                progress.say(&format!("zhkg: error: {}", zhkg::error::report(error)))
             }
+            Notice::Empty(name) => progress.say(&format!(
+                "zhkg: warning: {name}: empty input, nothing to extract"
+            )),
             Notice::Transcoded(name, encoding) if verbose => {
-                eprintln!("zhkg: {name}: transcoded from {encoding}")
+                progress.say(&format!("zhkg: {name}: transcoded from {encoding}"))
             }
             Notice::Done(name, n) => {
                 records += n;
                 documents += 1;
                 if verbose {
-                    eprintln!("zhkg: {name}: {n} records");
+                    progress.say(&format!("zhkg: {name}: {n} records"));
                 }
             }
             Notice::Transcoded(..) => {}
         },
-        |record| sink(record),
-    )?;
+        |record| {
+            progress.article(&record.source.path, record.source.byte_end);
+            sink(record)
+        },
+    );
+    progress.finish();
+    let failed = failed?;
     if verbose {
         eprintln!("zhkg: {records} records from {documents} documents (pages of text, files of JSON Lines)");
     }

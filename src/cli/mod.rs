@@ -24,6 +24,8 @@ mod eval;
 mod export;
 mod extract;
 mod lookup;
+mod manual;
+mod progress;
 mod quads;
 mod query;
 mod serve;
@@ -42,6 +44,9 @@ pub struct Cli {
     /// Say more on stderr: transcoded files, counts.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// No progress bar (shown otherwise on a terminal during long runs); errors are still printed.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -63,9 +68,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Serve a read-only SPARQL endpoint.
     Serve(ServeArgs),
-    /// A query worker of `zhkg serve`: reads queries on stdin, writes answers on stdout.
-    #[command(hide = true)]
-    ServeWorker(ServeWorkerArgs),
+    /// Print a shell's completion script (bash: `zhkg completions bash > /etc/bash_completion.d/zhkg`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (troff), or write one per command into a directory.
+    Man(ManArgs),
     /// Score the recognizers on an annotated corpus.
     Eval(EvalArgs),
     /// Run the pipeline on the bundled sample page, build a store and query it.
@@ -266,12 +272,27 @@ pub struct ServeArgs {
     pub query_memory: u64,
 }
 
-/// The endpoint's query worker (started by `zhkg serve`, not by hand).
 #[derive(Debug, Args)]
-pub struct ServeWorkerArgs {
-    /// Directory of the store.
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write zhkg.1 and a zhkg-COMMAND.1 per command into this directory instead of printing
+    /// zhkg.1.
     #[arg(long, value_name = "DIR")]
-    pub store: PathBuf,
+    pub dir: Option<PathBuf>,
+}
+
+/// What to say on stderr besides errors and warnings.
+#[derive(Debug, Clone, Copy)]
+pub struct Say {
+    pub verbose: bool,
+    /// A progress bar on long work.
+    pub progress: bool,
 }
 
 #[derive(Debug, Args)]
@@ -326,17 +347,22 @@ pub enum CorpusArg {
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let say = Say {
+        verbose: cli.verbose,
+        progress: progress::wanted(cli.quiet),
+    };
     match cli.command {
-        Command::Extract(args) => extract::run(&args, cli.verbose),
+        Command::Extract(args) => extract::run(&args, say),
         Command::Demo(args) => demo::run(&args),
         Command::Bench(args) => bench::run(&args),
-        Command::Build(args) => build::run(&args, cli.verbose),
-        Command::Quads(args) => quads::run(&args, cli.verbose),
+        Command::Build(args) => build::run(&args, say),
+        Command::Quads(args) => quads::run(&args, say),
         Command::Query(args) => query::run(&args),
         Command::Lookup(args) => lookup::run(&args),
-        Command::Export(args) => export::run(&args),
+        Command::Export(args) => export::run(&args, say),
         Command::Serve(args) => serve::run(&args),
-        Command::ServeWorker(args) => serve::worker(&args),
+        Command::Completions(args) => manual::completions(&args),
+        Command::Man(args) => manual::man(&args),
         Command::Eval(args) => eval::run(&args),
     }
 }

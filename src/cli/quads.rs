@@ -10,9 +10,9 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use zhkg::rdf;
 
 use super::extract::{for_each_record, options};
-use super::QuadsArgs;
+use super::{QuadsArgs, Say};
 
-pub fn run(args: &QuadsArgs, verbose: bool) -> Result<ExitCode> {
+pub fn run(args: &QuadsArgs, say: Say) -> Result<ExitCode> {
     let options = options(&args.input)?;
     let stdout = std::io::stdout();
     let mut out =
@@ -22,7 +22,7 @@ pub fn run(args: &QuadsArgs, verbose: bool) -> Result<ExitCode> {
             out.serialize_quad(&quad)?;
         }
     }
-    let failed = for_each_record(&args.input, &options, verbose, |record| {
+    let failed = for_each_record(&args.input, &options, say, |record| {
         for quad in rdf::record_quads(record) {
             out.serialize_quad(&quad)
                 .with_context(|| format!("writing the quads of {}", record.id))?;

@@ -1,5 +1,7 @@
-//! `zhkg serve`: the read-only SPARQL endpoint, and `zhkg serve-worker`, the process each of
-//! its queries runs in.
+//! `zhkg serve`: the read-only SPARQL endpoint, and (with `ZHKG_QUERY_WORKER=1` in its
+//! environment, as the endpoint starts them) the worker process each of its queries runs in.
+//! An environment variable rather than a command, so that the worker stays out of `--help`,
+//! the completions and the manual.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -9,9 +11,15 @@ use anyhow::{bail, Context, Result};
 use zhkg::serve::{answer_queries, serve, Settings, WorkerCommand};
 use zhkg::store::Store;
 
-use super::{ServeArgs, ServeWorkerArgs};
+use super::ServeArgs;
+
+/// Set in a worker's environment by the endpoint.
+const WORKER: &str = "ZHKG_QUERY_WORKER";
 
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
+    if std::env::var_os(WORKER).is_some() {
+        return worker(args);
+    }
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
         bail!("--timeout must be a positive number of seconds");
     }
@@ -28,11 +36,8 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         query_memory: args.query_memory << 20,
         worker: WorkerCommand {
             program,
-            args: vec![
-                "serve-worker".into(),
-                "--store".into(),
-                args.store.clone().into(),
-            ],
+            args: vec!["serve".into(), "--store".into(), args.store.clone().into()],
+            env: vec![(WORKER.into(), "1".into())],
         },
     };
     serve(&settings, |address| {
@@ -41,7 +46,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn worker(args: &ServeWorkerArgs) -> Result<ExitCode> {
+fn worker(args: &ServeArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&args.store)?;
     // (Requests are read on their own thread, which ends the process when stdin closes: the
     // endpoint has gone, and a query still running for it would only burn a core.)
