@@ -188,19 +188,26 @@ fn handle(worker: &mut Option<Worker>, settings: &Settings, mut request: Request
             return;
         }
     };
-    if worker.is_none() {
-        match settings.worker.spawn() {
-            Ok(started) => *worker = Some(started),
+    // (A worker that has died since its last answer refuses the query: a fresh one gets it.)
+    if !worker.as_mut().is_some_and(|w| w.send(&ask)) {
+        *worker = None;
+        let mut started = match settings.worker.spawn() {
+            Ok(started) => started,
             Err(e) => {
                 let _ = request.respond(text(500, &crate::error::report(&e)));
                 return;
             }
+        };
+        if !started.send(&ask) {
+            let _ = request.respond(text(500, "the query worker ended as it started"));
+            return;
         }
+        *worker = Some(started);
     }
     let Some(running) = worker.as_mut() else {
         return;
     };
-    if !run(running, settings, &ask, request) {
+    if !run(running, settings, request) {
         *worker = None;
     }
 }
@@ -334,21 +341,22 @@ const RUNNING: u8 = 0;
 const TIMED_OUT: u8 = 1;
 const TOO_LARGE: u8 = 2;
 
-/// Sends the query to the worker and streams its answer to the client, a watcher killing the
-/// worker at the timeout or past the memory budget. True when the worker finished its answer
-/// and can take the next query.
-fn run(worker: &mut Worker, settings: &Settings, ask: &Ask, request: Request) -> bool {
-    let mut line = serde_json::to_vec(ask).unwrap_or_default();
-    line.push(b'\n');
-    if worker
-        .to
-        .write_all(&line)
-        .and_then(|()| worker.to.flush())
-        .is_err()
-    {
-        let _ = request.respond(text(500, "the query worker has gone; try again"));
-        return false;
+impl Worker {
+    /// Hands the worker a query; false when it has gone.
+    fn send(&mut self, ask: &Ask) -> bool {
+        let mut line = serde_json::to_vec(ask).unwrap_or_default();
+        line.push(b'\n');
+        self.to
+            .write_all(&line)
+            .and_then(|()| self.to.flush())
+            .is_ok()
     }
+}
+
+/// Streams the answer of the query just sent to the client, a watcher killing the worker at
+/// the timeout or past the memory budget. True when the worker finished its answer (and was
+/// not killed meanwhile) and can take the next query.
+fn run(worker: &mut Worker, settings: &Settings, request: Request) -> bool {
     let stop = AtomicU8::new(RUNNING);
     let deadline = Instant::now() + settings.timeout;
     let (done, finished) = mpsc::channel::<()>();
@@ -356,10 +364,10 @@ fn run(worker: &mut Worker, settings: &Settings, ask: &Ask, request: Request) ->
     std::thread::scope(|scope| {
         let stop = &stop;
         scope.spawn(move || watch(child, pid, deadline, settings.query_memory, stop, finished));
-        let healthy = respond(from, stop, settings, request);
+        let finished = respond(from, stop, settings, request);
         drop(done);
-        healthy
-    })
+        finished
+    }) && stop.load(Ordering::SeqCst) == RUNNING
 }
 
 /// Kills the worker when the query passes its deadline or its memory budget, saying why in

@@ -235,3 +235,20 @@ fn a_text_file_is_read_a_page_at_a_time_and_a_bad_page_skipped() {
     assert_eq!(ids.len(), 18, "{ids:?}");
     assert_eq!((ids[0], ids[9]), ("paper.txt#1", "paper.txt#p3.1"));
 }
+
+#[test]
+fn a_worker_that_died_between_queries_is_replaced_unnoticed() {
+    let server = common::Server::start_with(sample_store(), &["--threads", "1"]);
+    let ask = "ASK { ?s a zkg:Person }";
+    assert_eq!(get(&server.endpoint, ask).0, 200);
+    let workers = common::children(server.child.id());
+    assert_eq!(workers.len(), 1, "{workers:?}");
+    let killed = Command::new("kill")
+        .args(["-9", &workers[0].to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let (status, body) = get(&server.endpoint, ask);
+    assert_eq!((status, body.contains("true")), (200, true), "{body}");
+}

@@ -99,14 +99,8 @@ impl Server {
     }
 }
 
-/// The resident memory of a process and its children (the endpoint and its query workers), in
-/// MB, from /proc (Linux).
-pub fn family_rss_mb(pid: u32) -> Option<f64> {
-    let rss_kb = |pid: &str| -> Option<f64> {
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-        line.split_whitespace().nth(1)?.parse().ok()
-    };
+/// The processes whose parent is `pid` (an endpoint's query workers), from /proc (Linux).
+pub fn children(pid: u32) -> Vec<u32> {
     let parent = |pid: &str| -> Option<u32> {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
         // (pid (name) state ppid …: the name may hold spaces, so read after its last ')'.)
@@ -117,14 +111,27 @@ pub fn family_rss_mb(pid: u32) -> Option<f64> {
             .parse()
             .ok()
     };
-    let mut kb = rss_kb(&pid.to_string())?;
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.bytes().all(|b| b.is_ascii_digit()) && parent(&name) == Some(pid) {
-            kb += rss_kb(&name).unwrap_or(0.0);
-        }
-    }
-    Some(kb / 1024.0)
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|child| parent(&child.to_string()) == Some(pid))
+        .collect()
+}
+
+/// The resident memory of a process and its children (the endpoint and its query workers), in
+/// MB, from /proc (Linux).
+pub fn family_rss_mb(pid: u32) -> Option<f64> {
+    let rss_kb = |pid: u32| -> Option<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    let kb = rss_kb(pid)?;
+    let workers: f64 = children(pid).into_iter().filter_map(rss_kb).sum();
+    Some((kb + workers) / 1024.0)
 }
 
 impl Drop for Server {
