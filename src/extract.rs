@@ -160,6 +160,70 @@ impl Extractor {
         Region::infer(title, chars, places, |name| self.region(name))
     }
 
+    /// Extracts the articles of a page of text (or of a single article), in page order: the
+    /// simplest way in from another program. The text is named `text` in the records.
+    ///
+    /// ```
+    /// let extractor = zhkg::Extractor::new()?;
+    /// let options = zhkg::Options {
+    ///     date: Some("2019-08-30".into()),
+    ///     region: Some("焦作市".into()),
+    ///     ..Default::default()
+    /// };
+    /// let records = extractor.extract_text("本报讯 8月29日，市委书记王小平到修武县调研。", &options);
+    /// let post = &records[0].posts[0];
+    /// // (Posts name their people and organizations by entity id; the person's carries the
+    /// // province of the post, which tells apart people of one name.)
+    /// assert_eq!(post.person, "person:王小平@河南省");
+    /// assert_eq!(post.title, "书记");
+    /// assert!(post.organization.as_deref().is_some_and(|o| o.contains("焦作市委")));
+    /// # Ok::<(), zhkg::Error>(())
+    /// ```
+    pub fn extract_text(&self, text: &str, options: &Options) -> Vec<Record> {
+        let doc = Document::from_text("text", text, crate::input::Format::Text);
+        self.extract(&doc, options).records
+    }
+
+    /// Extracts one article whose title and date are known apart from its text (a scraped
+    /// article, a transcript): its record, named `article`. A date that is not `YYYY-MM-DD` (or
+    /// `YYYYMMDD`) is left out, as in JSON Lines.
+    ///
+    /// ```
+    /// let extractor = zhkg::Extractor::new()?;
+    /// let record = extractor.extract_article(
+    ///     Some("王毅会见俄罗斯外长"),
+    ///     Some("2023-05-10"),
+    ///     "5月10日，外交部长王毅在北京会见俄罗斯外长拉夫罗夫。",
+    ///     &zhkg::Options::default(),
+    /// );
+    /// assert_eq!(record.date.as_deref(), Some("2023-05-10"));
+    /// assert!(record.entities.iter().any(|e| e.name == "王毅"));
+    /// # Ok::<(), zhkg::Error>(())
+    /// ```
+    pub fn extract_article(
+        &self,
+        title: Option<&str>,
+        date: Option<&str>,
+        text: &str,
+        options: &Options,
+    ) -> Record {
+        let article = jsonl::JsonArticle {
+            id: "article".to_owned(),
+            title: title.map(str::to_owned),
+            date: date.and_then(crate::time::parse_date),
+            url: None,
+            source: None,
+            chars: text
+                .char_indices()
+                .map(|(at, c)| (c, (at, at + c.len_utf8())))
+                .collect(),
+            line: 1,
+            byte_start: 0,
+            byte_end: text.len(),
+        };
+        self.jsonl_record("article", article, options)
+    }
+
     /// Extracts every article of a document.
     pub fn extract(&self, doc: &Document, options: &Options) -> Extraction {
         let mut records = Vec::new();
@@ -211,7 +275,7 @@ impl Extractor {
     }
 
     /// Extracts the articles of JSON Lines input `name` as they are read (see [`jsonl::Lines`])
-    /// on every core, handing the records to `sink` in input order with at most [`WINDOW`]
+    /// on every core, handing the records to `sink` in input order with at most a window (256)
     /// articles in flight (see [`crate::parallel`]). Returns the problems met (bad lines,
     /// unreadable input), or the first error of `sink`, which stops the extraction.
     pub fn extract_lines<E>(

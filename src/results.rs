@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::rdf::PREFIXES;
 
 /// How to write results (also the values of `zhkg query --format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ResultFormat {
     Table,
     Json,

@@ -27,7 +27,7 @@ const TRIGGERS_TSV: &str = include_str!("../../data/event_triggers.tsv");
 const ROLES_TSV: &str = include_str!("../../data/event_roles.tsv");
 
 /// Event types, as in `ontology/events.ttl` (concepts `zkg:inspection` …): public affairs,
-/// then the incidents (from `disaster` on, see [`INCIDENTS`]).
+/// then the incidents (from `disaster` on).
 pub const TYPES: &[&str] = &[
     "inspection",
     "visit",
