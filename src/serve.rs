@@ -434,25 +434,13 @@ fn respond(
         }
         .boxed()
     };
-    let media_type = match read_frame(from) {
-        Ok(Frame::Format(media_type)) => media_type,
-        Ok(Frame::Failed(message)) => {
+    let (media_type, first, ended) = match opening(from) {
+        Opening::Results(media_type, first, ended) => (media_type, first, ended),
+        Opening::Refused(message) => {
             let _ = request.respond(text(400, &message));
             return true;
         }
-        _ => {
-            let _ = request.respond(stopped());
-            return false;
-        }
-    };
-    let (first, ended) = match read_frame(from) {
-        Ok(Frame::Bytes(first)) => (first, false),
-        Ok(Frame::Done) => (Vec::new(), true),
-        Ok(Frame::Failed(message)) => {
-            let _ = request.respond(text(400, &message));
-            return true;
-        }
-        _ => {
+        Opening::Stopped => {
             let _ = request.respond(stopped());
             return false;
         }
@@ -465,6 +453,29 @@ fn respond(
     let response = reply(200, &media_type, Vec::new()).with_data(&mut body, None);
     let _ = request.respond(response);
     body.ended
+}
+
+/// How an answer opens: its media type and first chunk (and whether that was all of it), the
+/// message of a query that failed (the worker waits for the next), or nothing (it was stopped
+/// or broke).
+enum Opening {
+    Results(String, Vec<u8>, bool),
+    Refused(String),
+    Stopped,
+}
+
+fn opening(from: &mut BufReader<ChildStdout>) -> Opening {
+    let media_type = match read_frame(from) {
+        Ok(Frame::Format(media_type)) => media_type,
+        Ok(Frame::Failed(message)) => return Opening::Refused(message),
+        _ => return Opening::Stopped,
+    };
+    match read_frame(from) {
+        Ok(Frame::Bytes(first)) => Opening::Results(media_type, first, false),
+        Ok(Frame::Done) => Opening::Results(media_type, Vec::new(), true),
+        Ok(Frame::Failed(message)) => Opening::Refused(message),
+        _ => Opening::Stopped,
+    }
 }
 
 /// The body of a streamed response: the bytes of the worker's frames up to its `Done`. An
