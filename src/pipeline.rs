@@ -4,8 +4,9 @@
 //!
 //! JSON Lines stream a line at a time and their articles are extracted on every core (see
 //! [`crate::parallel`]); text is read a page at a time (pages end at form feeds, see
-//! [`input::Pages`]) and extracted up to [`PAGES_AT_ONCE`] pages at a time, one per core. Memory is bounded by the articles in flight, not by the corpus. A bad
-//! input or line is a [`Notice::Problem`] and the run goes on; only the sink can stop it.
+//! [`input::Pages`]) and extracted up to [`PAGES_AT_ONCE`] pages at a time, one per core.
+//! Memory is bounded by the articles in flight, not by the corpus. A bad input or line is a
+//! [`Notice::Problem`] and the run goes on; only the sink can stop it.
 
 use std::cell::OnceCell;
 use std::path::PathBuf;
