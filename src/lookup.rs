@@ -411,7 +411,7 @@ fn one_per_person(candidates: Vec<Candidate>, people: &[Person]) -> Vec<Candidat
 }
 
 /// Names the store keeps as several people, each person with the scopes of their career
-/// (王刚: [中央], [湖南省]; 吴政隆's 中央 and 江苏省 are one career, no split), by name.
+/// (`王刚: [中央], [湖南省]`; 吴政隆's 中央 and 江苏省 are one career, no split), by name.
 /// `zhkg build -v` reports them.
 pub fn splits(store: &Store) -> Result<Vec<(String, Vec<Person>)>> {
     let rows = store.select(
