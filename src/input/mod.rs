@@ -267,11 +267,7 @@ fn read_whole(reader: impl Read, source: &Source, format: Format) -> Result<Docu
         return Err(Error::Data {
             path: name.into(),
             line,
-            reason: format!(
-                "a line of {:.1} MB, over the {} MB a line may have: no news text; skipped",
-                length as f64 / 1048576.0,
-                MAX_LINE_BYTES >> 20
-            ),
+            reason: overlong(length),
         });
     }
     decode_document(name, &bytes, format, source)
@@ -380,14 +376,7 @@ impl Pages {
             );
         }
         if let Some((n, length)) = overlong_line(&raw.bytes) {
-            return error(
-                line + n - 1,
-                format!(
-                    "a line of {:.1} MB, over the {} MB a line may have: no news text; skipped",
-                    length as f64 / 1048576.0,
-                    MAX_LINE_BYTES >> 20
-                ),
-            );
+            return error(line + n - 1, overlong(length));
         }
         let decoded =
             encoding::decode_page(&raw.bytes, byte, line).map_err(|e| Error::Encoding {
@@ -440,6 +429,15 @@ impl Iterator for Pages {
         }
         None
     }
+}
+
+/// Why a line of `length` bytes is skipped.
+fn overlong(length: usize) -> String {
+    format!(
+        "a line of {:.1} MB, over the {} MB a line may have: no news text; skipped",
+        length as f64 / 1048576.0,
+        MAX_LINE_BYTES >> 20
+    )
 }
 
 /// The first line longer than [`MAX_LINE_BYTES`]: its number and length.
