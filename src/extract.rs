@@ -4,22 +4,19 @@
 //! An [`Extractor`] loads the lexicons once; [`Extractor::extract`] is then a pure function of a
 //! document, so documents can be processed on any number of threads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+use crate::assemble::{self, Entities};
 use crate::error::{Error, Result};
-use crate::events::{self, Detector, Found, Role};
+use crate::events::Detector;
 use crate::input::{jsonl, Document, Format};
 use crate::layout::{self, LaidOutArticle};
-use crate::lexicon::Level;
-use crate::recognize::{posts, Mention, MentionKind, Recognizer};
-use crate::record::{
-    entity_id, Argument, ChangeKind, Credit, Entity, EntityType, Event, EventCount, EventTime,
-    Participant, Post, PostChange, Record, SourceSpan, TimeBasis,
-};
+use crate::recognize::{posts, repair, Mention, MentionKind, Recognizer};
+use crate::record::{entity_id, EntityType, Record, SourceSpan};
 use crate::resolve::Region;
-use crate::scope::{self, Scopes};
-use crate::time::{date_in_file_name, expressions::Day, find_times, TimeMention};
+use crate::scope::Scopes;
+use crate::time::{date_in_file_name, times_in};
 
 /// Articles of a JSON Lines input taken and not yet handed on: enough to keep every core busy
 /// past a slow article, few enough that memory does not grow with the input.
@@ -62,7 +59,7 @@ impl Extractor {
             recognizer: Arc::new(recognizer),
             detector: Arc::new(Detector::embedded()?),
             regions: Arc::default(),
-            threads: threads(),
+            threads: crate::parallel::threads(),
         })
     }
 
@@ -75,51 +72,6 @@ impl Extractor {
     /// The recognizer shared by this extractor.
     pub fn recognizer(&self) -> &Recognizer {
         &self.recognizer
-    }
-
-    /// Gives every person a post places its scope in their id (`person:王刚@湖南省`), in the
-    /// entities, posts, events and credits of one article ([`crate::scope`]).
-    fn scope_people(
-        &self,
-        entities: &mut [Entity],
-        posts: &mut [Post],
-        events: &mut [crate::record::Event],
-        credits: &mut [Credit],
-    ) {
-        let lexicons = self.recognizer.lexicons();
-        // (A full name of the gazetteer, or a province's short one: 河南省委, 河南.)
-        let province_of = |prefix: &str| {
-            Region::find(prefix, lexicons)
-                .filter(|r| r.name == prefix || r.level == Level::Province)
-                .and_then(|r| r.province)
-        };
-        let mut scopes = scope::scopes_of_people(posts, |organization| {
-            let name = organization.strip_prefix("organization:")?;
-            self.scopes.of_organization(name, province_of)
-        });
-        scopes.retain(|id, _| {
-            let name = id.strip_prefix("person:").unwrap_or(id);
-            !lexicons.people.contains(name)
-        });
-        if scopes.is_empty() {
-            return;
-        }
-        let renamed: HashMap<String, String> = scopes
-            .into_iter()
-            .map(|(id, scope)| (id.clone(), format!("{id}@{scope}")))
-            .collect();
-        for entity in entities.iter_mut() {
-            if let Some(new) = renamed.get(&entity.id) {
-                entity.id.clone_from(new);
-            }
-        }
-        entities.sort_by(|a, b| a.id.cmp(&b.id));
-        scope::rename(&renamed, posts, events);
-        for credit in credits {
-            if let Some(new) = renamed.get(&credit.person) {
-                credit.person.clone_from(new);
-            }
-        }
     }
 
     /// The title of the post a written title stands for, when it differs (外长 at 外交部 → 部长).
@@ -239,7 +191,7 @@ impl Extractor {
 
     /// Extracts text documents (newspaper pages, single articles) in parallel, one document per
     /// task: a directory of pages keeps every core busy. The extractions come in the order given.
-    pub fn extract_pages(&self, docs: &[Document], options: &Options) -> Vec<Extraction> {
+    pub(crate) fn extract_pages(&self, docs: &[Document], options: &Options) -> Vec<Extraction> {
         let mut extractions = Vec::with_capacity(docs.len());
         let extract = |doc| self.extract(doc, options);
         let _ = crate::parallel::for_each_ordered(
@@ -258,7 +210,7 @@ impl Extractor {
     /// Extracts every article of a document and hands the records to `sink` in input order as
     /// they are made, so that what is held does not grow with the document. Returns the input
     /// errors (bad JSON lines), or the first error of `sink`, which stops the extraction.
-    pub fn extract_each<E>(
+    pub(crate) fn extract_each<E>(
         &self,
         doc: &Document,
         options: &Options,
@@ -278,7 +230,7 @@ impl Extractor {
     /// on every core, handing the records to `sink` in input order with at most a window (256)
     /// articles in flight (see [`crate::parallel`]). Returns the problems met (bad lines,
     /// unreadable input), or the first error of `sink`, which stops the extraction.
-    pub fn extract_lines<E>(
+    pub(crate) fn extract_lines<E>(
         &self,
         name: &str,
         lines: impl Iterator<Item = Result<jsonl::JsonArticle>> + Send,
@@ -365,94 +317,46 @@ impl Extractor {
             Some(name) => self.region(name),
             None => self.inferred_region(&article, &chars, &mentions),
         };
-        add_credited_people(&mut mentions, &article, &chars);
-        add_repeated_names(&mut mentions, &text);
+        repair::credited_people(&mut mentions, &article.credits, &chars);
+        repair::repeated_names(&mut mentions, &text);
         if let Some(region) = &region {
-            add_region_references(&mut mentions, region, &chars);
-        }
-        for mention in &mut mentions {
-            let named = matches!(mention.kind, MentionKind::Organization | MentionKind::Place);
-            if let Some(full) = region
-                .as_ref()
-                .filter(|_| named)
-                .and_then(|r| r.expand(&mention.canonical))
-            {
-                mention.canonical = full;
-            }
+            region.add_references(&mut mentions, &chars);
+            region.expand_mentions(&mut mentions);
         }
         let found = posts::find(&self.recognizer, &chars, &mentions);
         let mut entities = Entities::default();
         for mention in &mentions {
             entities.add(mention);
         }
-        let times = times_in(&text, date.as_deref());
-        let mut posts: Vec<Post> = found
-            .iter()
-            .filter_map(|p| {
-                let title = &mentions[p.title];
-                let organization = match (&p.organization, &p.inherited) {
-                    (Some(i), _) => entities.add(&mentions[*i]),
-                    (None, Some((name, start, end))) => {
-                        let name = region
-                            .as_ref()
-                            .and_then(|r| r.expand(name))
-                            .unwrap_or_else(|| name.clone());
-                        // (An organization the title alone implies, 外长 → 外交部, is not
-                        // called 外长.)
-                        let a_title = mentions.iter().any(|m| {
-                            m.kind == MentionKind::Title && [m.start, m.end] == [*start, *end]
-                        });
-                        let surface = if a_title {
-                            name.clone()
-                        } else {
-                            chars[*start..*end].iter().collect()
-                        };
-                        entities.add(&Mention {
-                            kind: MentionKind::Organization,
-                            start: *start,
-                            end: *end,
-                            surface,
-                            canonical: name,
-                            parent: None,
-                        })
-                    }
-                    _ => None,
-                };
-                Some(Post {
-                    person: entities.add(&mentions[p.person])?,
-                    title: title.canonical.clone(),
-                    post_title: self.post_title(&title.canonical, organization.as_deref()),
-                    organization,
-                    span: [p.start, p.end],
-                    change: p
-                        .change
-                        .map(|change| post_change(change, &chars, &times, date.as_deref())),
-                })
-            })
-            .collect();
-        lend_organizations(&mut posts);
-        let mut credits = Vec::new();
-        for credit in &article.credits {
-            let credit = Credit {
-                person: entity_id(EntityType::Person, &credit.name),
-                role: credit.role,
-            };
-            if !credits.contains(&credit) {
-                credits.push(credit);
-            }
-        }
-        let found = self.detector.find(&text, &mentions, &times);
-        let mut events = event_records(
-            (&id, date.as_deref()),
-            &chars,
+        let day = date.as_deref();
+        let times = times_in(&text, day);
+        let post_title =
+            |title: &str, organization: Option<&str>| self.post_title(title, organization);
+        let region_ref = region.as_deref();
+        let mut posts = assemble::posts(
             &found,
             &mentions,
+            &chars,
             &times,
+            day,
+            region_ref,
             &mut entities,
+            post_title,
         );
+        let mut credits = assemble::credits(&article.credits);
+        let found = self.detector.find(&text, &mentions, &times);
+        let mut events =
+            assemble::events((&id, day), &chars, &found, &mentions, &times, &mut entities);
         drop(text);
         let mut entities = entities.into_sorted();
-        self.scope_people(&mut entities, &mut posts, &mut events, &mut credits);
+        let lexicons = self.recognizer.lexicons();
+        self.scopes.scope_people(
+            lexicons,
+            &mut entities,
+            &mut posts,
+            &mut events,
+            &mut credits,
+        );
         let text_of = |m: Option<crate::offsets::MappedString>| m.map(|m| m.text);
         Record {
             id,
@@ -473,318 +377,6 @@ impl Extractor {
             events,
             offsets: article.text.map,
         }
-    }
-}
-
-/// The date of a change of post: the last date of its sentence before the change word, else the
-/// article's date.
-fn post_change(
-    (change, start, end): (posts::Change, usize, usize),
-    chars: &[char],
-    times: &[TimeMention],
-    article_date: Option<&str>,
-) -> PostChange {
-    let sentence_start = chars[..start]
-        .iter()
-        .rposition(|c| matches!(c, '。' | '！' | '？' | '\n'))
-        .map_or(0, |i| i + 1);
-    let stated = times
-        .iter()
-        .filter_map(|t| {
-            let inside = t.start >= sentence_start && t.end <= start && !t.vague;
-            t.from.clone().filter(|d| inside && !d.starts_with("--"))
-        })
-        .next_back();
-    let (date, basis) = match stated {
-        Some(date) => (Some(date), TimeBasis::Stated),
-        None => (article_date.map(str::to_owned), TimeBasis::Article),
-    };
-    PostChange {
-        kind: match change {
-            posts::Change::Start => ChangeKind::Start,
-            posts::Change::End => ChangeKind::End,
-        },
-        trigger: chars[start..end].iter().collect(),
-        span: [start, end],
-        date,
-        basis,
-    }
-}
-
-/// A title an article gives a person without an organization (外长王毅 after 外交部部长王毅) is
-/// the post of that title the article gives with one, when there is exactly one.
-fn lend_organizations(posts: &mut [Post]) {
-    for i in 0..posts.len() {
-        if posts[i].organization.is_some() {
-            continue;
-        }
-        let mut lenders = posts.iter().filter(|p| {
-            p.person == posts[i].person
-                && p.post_title() == posts[i].post_title()
-                && p.organization.is_some()
-        });
-        let organization = match (lenders.next(), lenders.next()) {
-            (Some(only), None) => only.organization.clone(),
-            _ => None,
-        };
-        posts[i].organization = organization;
-    }
-}
-
-/// The time expressions of a text that start on a word boundary (not 日前 inside 节日前).
-pub fn times_in(text: &crate::recognize::Text, date: Option<&str>) -> Vec<TimeMention> {
-    find_times(&text.chars, date.and_then(Day::parse))
-        .into_iter()
-        .filter(|t| text.token_starting[t.start].is_some())
-        .collect()
-}
-
-/// Roles that make attending the same event go without saying.
-const LEADING: &[&str] = &["agent", "host", "counterpart"];
-
-/// Events as the record writes them: entity ids, normalized times, stable ids. An event the text
-/// gives no time for is dated by the article (`basis: article`), the latest it can have been.
-fn event_records(
-    (article, article_date): (&str, Option<&str>),
-    chars: &[char],
-    found: &[Found],
-    mentions: &[Mention],
-    times: &[TimeMention],
-    entities: &mut Entities,
-) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for f in found {
-        let basis = if f.time_carried {
-            TimeBasis::Carried
-        } else {
-            TimeBasis::Stated
-        };
-        let stated = f.time.map(|i| &times[i]).map(|t| EventTime {
-            text: t.text.clone(),
-            span: [t.start, t.end],
-            basis,
-            start: t.from.clone(),
-            end: t.to.clone(),
-            part: t.part.map(str::to_owned),
-        });
-        // (A time with no date, 当场 or 第一时间, keeps its text; the article's date bounds it.)
-        let dated = |t: &EventTime| t.start.is_some() || t.end.is_some();
-        let time = match (stated, article_date) {
-            (Some(t), Some(date)) if !dated(&t) => Some(EventTime {
-                basis: TimeBasis::Article,
-                start: Some(date.to_owned()),
-                end: Some(date.to_owned()),
-                ..t
-            }),
-            (Some(t), _) => Some(t),
-            (None, date) => date.map(|date| EventTime {
-                text: String::new(),
-                span: [0, 0],
-                basis: TimeBasis::Article,
-                start: Some(date.to_owned()),
-                end: Some(date.to_owned()),
-                part: None,
-            }),
-        };
-        let date = time
-            .as_ref()
-            .and_then(|t| t.start.as_deref().or(t.end.as_deref()));
-        let agent = f.leader().map(|m| mentions[m].canonical.as_str());
-        // One argument per entity and role: its first mention in the role. Someone may attend
-        // and brief (赵奇玲 参加会议 … 汇报), but one who leads or is met does not also attend.
-        let mut participants: Vec<Participant> = Vec::new();
-        for &(m, role) in &f.participants {
-            let Some(entity) = entities.add(&mentions[m]) else {
-                continue;
-            };
-            let name = role.name();
-            let known = participants.iter().any(|p| {
-                p.entity == entity
-                    && (p.role == name
-                        || (role == Role::Attendee && LEADING.contains(&p.role.as_str())))
-            });
-            if !known {
-                participants.push(Participant {
-                    entity,
-                    role: name.to_owned(),
-                    span: [mentions[m].start, mentions[m].end],
-                });
-            }
-        }
-        let mut places: Vec<Argument> = Vec::new();
-        for &m in &f.places {
-            let Some(entity) = entities.add(&mentions[m]) else {
-                continue;
-            };
-            if !places.iter().any(|p| p.entity == entity) {
-                places.push(Argument {
-                    entity,
-                    span: [mentions[m].start, mentions[m].end],
-                });
-            }
-        }
-        let (s, e) = f.trigger;
-        out.push(Event {
-            id: events::event_id(f.kind, date, agent, article, s),
-            kind: f.kind.to_owned(),
-            trigger: chars[s..e].iter().collect(),
-            span: [s, e],
-            mentions: f.triggers.iter().map(|&(s, e)| [s, e]).collect(),
-            time,
-            places,
-            participants,
-            count: f.count.as_ref().map(|c| EventCount {
-                text: chars[c.start..c.end].iter().collect(),
-                span: [c.start, c.end],
-                value: c.value,
-            }),
-        });
-    }
-    out
-}
-
-/// Worker threads: `ZHKG_THREADS` if set, else the machine's parallelism.
-pub fn threads() -> usize {
-    std::env::var("ZHKG_THREADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .filter(|&n: &usize| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-/// Credited names are people even where the recognizer did not see them.
-fn add_credited_people(mentions: &mut Vec<Mention>, article: &LaidOutArticle, chars: &[char]) {
-    for credit in &article.credits {
-        let overlaps = mentions.iter().any(|m| {
-            m.start < credit.end
-                && credit.start < m.end
-                && !(m.start == credit.start && m.end == credit.end)
-        });
-        let same = mentions.iter().any(|m| {
-            m.kind == MentionKind::Person && m.start == credit.start && m.end == credit.end
-        });
-        if same {
-            continue;
-        }
-        if overlaps {
-            mentions.retain(|m| !(m.start < credit.end && credit.start < m.end));
-        }
-        mentions.push(Mention {
-            kind: MentionKind::Person,
-            start: credit.start,
-            end: credit.end,
-            surface: chars[credit.start..credit.end].iter().collect(),
-            canonical: credit.name.clone(),
-            parent: None,
-        });
-    }
-    mentions.sort_by_key(|m| (m.start, m.end));
-}
-
-/// 我市, 本省, 示范区: places named relative to the paper's region.
-/// A person named once with enough evidence (a title, a cue) is the same person wherever the
-/// name recurs in the article, even where jieba cuts it badly (王家/鹏专程到).
-fn add_repeated_names(mentions: &mut Vec<Mention>, text: &crate::recognize::Text) {
-    let chars = &text.chars;
-    let mut names: Vec<(Vec<char>, String)> = mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Person && m.end - m.start >= 2)
-        .map(|m| (chars[m.start..m.end].to_vec(), m.canonical.clone()))
-        .collect();
-    names.sort();
-    names.dedup();
-    let mut added = Vec::new();
-    for (name, canonical) in names {
-        let n = name.len();
-        for start in 0..chars.len().saturating_sub(n - 1) {
-            let end = start + n;
-            if chars[start..end] != name[..]
-                || (n < 3 && !text.aligned(start, end))
-                || mentions
-                    .iter()
-                    .chain(&added)
-                    .any(|m: &Mention| m.start < end && start < m.end)
-            {
-                continue;
-            }
-            added.push(Mention {
-                kind: MentionKind::Person,
-                start,
-                end,
-                surface: name.iter().collect(),
-                canonical: canonical.clone(),
-                parent: None,
-            });
-        }
-    }
-    mentions.extend(added);
-    mentions.sort_by_key(|m| (m.start, m.end));
-}
-
-fn add_region_references(mentions: &mut Vec<Mention>, region: &Region, chars: &[char]) {
-    for (start, end, place) in region.references(chars) {
-        if mentions.iter().any(|m| m.start < end && start < m.end) {
-            continue;
-        }
-        mentions.push(Mention {
-            kind: MentionKind::Place,
-            start,
-            end,
-            surface: chars[start..end].iter().collect(),
-            canonical: place,
-            parent: None,
-        });
-    }
-    mentions.sort_by_key(|m| (m.start, m.end));
-}
-
-/// Entities of one article, keyed by id, collecting aliases and mentions.
-#[derive(Default)]
-struct Entities {
-    by_id: BTreeMap<String, Entity>,
-}
-
-impl Entities {
-    /// Adds a mention and returns its entity id; `None` for a title, which is no entity
-    /// (posts carry titles).
-    fn add(&mut self, mention: &Mention) -> Option<String> {
-        let kind = match mention.kind {
-            MentionKind::Person => EntityType::Person,
-            MentionKind::Organization => EntityType::Organization,
-            MentionKind::Place => EntityType::Place,
-            MentionKind::Title => return None,
-        };
-        let id = entity_id(kind, &mention.canonical);
-        let entity = self.by_id.entry(id.clone()).or_insert_with(|| Entity {
-            id: id.clone(),
-            kind,
-            name: mention.canonical.clone(),
-            aliases: Vec::new(),
-            mentions: Vec::new(),
-            parent: None,
-        });
-        if entity.parent.is_none() {
-            entity.parent = mention.parent.as_ref().map(|p| entity_id(kind, p));
-        }
-        if !entity.aliases.contains(&mention.surface) {
-            entity.aliases.push(mention.surface.clone());
-        }
-        let span = [mention.start, mention.end];
-        if !entity.mentions.contains(&span) {
-            entity.mentions.push(span);
-        }
-        Some(id)
-    }
-
-    fn into_sorted(self) -> Vec<Entity> {
-        self.by_id
-            .into_values()
-            .map(|mut e| {
-                e.aliases.sort();
-                e.mentions.sort();
-                e
-            })
-            .collect()
     }
 }
 

@@ -13,6 +13,9 @@
 //! character of a repaired article keeps the input byte range it came from ([`offsets`]), so each
 //! mention, post or event can be traced to its file and bytes.
 
+#![warn(missing_docs)]
+
+mod assemble;
 pub mod error;
 pub mod eval;
 pub mod events;

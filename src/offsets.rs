@@ -29,7 +29,7 @@ impl OffsetMap {
 
     /// Input byte range covering the characters `start..end` (end exclusive).
     /// An empty character range maps to the empty byte range where it sits.
-    pub fn byte_range(&self, start: usize, end: usize) -> (usize, usize) {
+    pub(crate) fn byte_range(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end || self.ranges.is_empty() {
             let at = self.boundary(start);
             return (at, at);
@@ -68,19 +68,19 @@ impl MappedString {
     }
 
     /// Appends a character the repair invented; it maps to the end of what came before.
-    pub fn push_inserted(&mut self, c: char) {
+    pub(crate) fn push_inserted(&mut self, c: char) {
         let at = self.map.ranges.last().map_or(0, |r| r.1);
         self.text.push(c);
         self.map.ranges.push((at, at));
     }
 
     /// Number of characters so far.
-    pub fn char_len(&self) -> usize {
+    pub(crate) fn char_len(&self) -> usize {
         self.map.len()
     }
 
     /// Last character, if any.
-    pub fn last_char(&self) -> Option<char> {
+    pub(crate) fn last_char(&self) -> Option<char> {
         self.text.chars().next_back()
     }
 

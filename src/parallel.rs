@@ -11,10 +11,19 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
+/// Worker threads: `ZHKG_THREADS` if set, else the machine's parallelism.
+pub fn threads() -> usize {
+    std::env::var("ZHKG_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// Maps `f` over `items` on `threads` threads and hands each result to `sink` in the order of
 /// `items`. Stops at the first error of `sink` and returns it. A panic in `f` is re-raised here
 /// after the other workers have stopped.
-pub fn for_each_ordered<T: Send, R: Send, E>(
+pub(crate) fn for_each_ordered<T: Send, R: Send, E>(
     items: impl Iterator<Item = T> + Send,
     threads: usize,
     in_flight: usize,

@@ -17,7 +17,7 @@ use crate::input::{self, Document, Encoding, Format, Opened, Source};
 use crate::record::Record;
 
 /// Text documents read before they are extracted together, one per core at a time.
-pub const PAGES_AT_ONCE: usize = 64;
+pub(crate) const PAGES_AT_ONCE: usize = 64;
 
 /// What to read.
 #[derive(Debug, Clone, Default)]

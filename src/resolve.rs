@@ -5,13 +5,15 @@
 //! ([`Region::infer`]); where none fits, nothing is invented: relative names keep their surface
 //! form, and 我市-style references are not entities at all.
 
+use crate::lexicon::words;
 use std::sync::Arc;
 
 use crate::lexicon::{Division, Level, Lexicons};
+use crate::recognize::{Mention, MentionKind};
 
 /// The paper's home region, located in the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Region {
+pub(crate) struct Region {
     pub name: String,
     pub level: Level,
     /// The province it lies in (itself for a province).
@@ -23,22 +25,6 @@ pub struct Region {
     /// inside it.
     zones: Vec<String>,
 }
-
-/// References to the region itself: word → the level it must have.
-const SELF_REFERENCES: &[(&str, Level)] = &[
-    ("我市", Level::Prefecture),
-    ("本市", Level::Prefecture),
-    ("该市", Level::Prefecture),
-    ("我省", Level::Province),
-    ("本省", Level::Province),
-    ("我县", Level::County),
-    ("本县", Level::County),
-    ("我区", Level::County),
-    ("本区", Level::County),
-];
-
-/// Generic zone names a paper uses for the one zone of that kind in its region.
-const ZONES: &[&str] = crate::lexicon::ZONE_SUFFIXES;
 
 /// Checks a region the user names (`--region`): a division of the gazetteer by its full or
 /// short name, else an error that suggests the names one character away (焦做市 → 焦作市), so a
@@ -107,7 +93,7 @@ impl Region {
     /// uses: an article that speaks of 县委 or 我县 is in the county it names first in its
     /// opening (else most often); 市委 or 我市, a city; 省委, a province. `division` locates a
     /// named place in the gazetteer.
-    pub fn infer<'l>(
+    pub(crate) fn infer<'l>(
         title: &str,
         text: &[char],
         places: impl IntoIterator<Item = (usize, &'l str, &'l str)>,
@@ -151,8 +137,8 @@ impl Region {
     }
 
     /// The place a self-reference (我市, 本省) means, if it fits this region.
-    pub fn self_reference(&self, word: &str) -> Option<String> {
-        let (_, level) = SELF_REFERENCES.iter().find(|(w, _)| *w == word)?;
+    pub(crate) fn self_reference(&self, word: &str) -> Option<String> {
+        let (_, level) = words::self_references().iter().find(|(w, _)| *w == word)?;
         let relative = word.chars().nth(1)?;
         match level {
             Level::Province => self.province.clone(),
@@ -177,8 +163,11 @@ impl Region {
     /// The full name of a region-relative organization or place: 市委 → 焦作市委,
     /// 省人大常委会 → 河南省人大常委会, 示范区 → 焦作城乡一体化示范区. `None` when the surface is not
     /// relative or does not fit this region.
-    pub fn expand(&self, surface: &str) -> Option<String> {
-        if let Some(zone) = ZONES.iter().find(|z| surface.starts_with(*z)) {
+    pub(crate) fn expand(&self, surface: &str) -> Option<String> {
+        if let Some(zone) = words::zone_suffixes()
+            .iter()
+            .find(|z| surface.starts_with(*z))
+        {
             let mut matches = self.zones.iter().filter(|d| d.ends_with(zone));
             let only = matches.next()?;
             let rest = &surface[zone.len()..];
@@ -193,14 +182,45 @@ impl Region {
         Some(format!("{}{rest}", self.base(first)?))
     }
 
+    /// Adds the words that refer to this region or a zone in it (我市, 本省, 示范区) as place
+    /// mentions, where no other mention covers them.
+    pub(crate) fn add_references(&self, mentions: &mut Vec<Mention>, chars: &[char]) {
+        for (start, end, place) in self.references(chars) {
+            if mentions.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            mentions.push(Mention {
+                kind: MentionKind::Place,
+                start,
+                end,
+                surface: chars[start..end].iter().collect(),
+                canonical: place,
+                parent: None,
+            });
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+    }
+
+    /// Completes the organizations and places named relative to this region (市委 →
+    /// 焦作市委, 示范区 → 焦作城乡一体化示范区).
+    pub(crate) fn expand_mentions(&self, mentions: &mut [Mention]) {
+        let named =
+            |m: &&mut Mention| matches!(m.kind, MentionKind::Organization | MentionKind::Place);
+        for mention in mentions.iter_mut().filter(named) {
+            if let Some(full) = self.expand(&mention.canonical) {
+                mention.canonical = full;
+            }
+        }
+    }
+
     /// Words in `text` that refer to the region (我市 …) or a zone in it (示范区), with their
     /// character spans and the canonical place.
-    pub fn references(&self, chars: &[char]) -> Vec<(usize, usize, String)> {
+    pub(crate) fn references(&self, chars: &[char]) -> Vec<(usize, usize, String)> {
         let mut found = Vec::new();
-        let words = SELF_REFERENCES
+        let words = words::self_references()
             .iter()
             .map(|(w, _)| *w)
-            .chain(ZONES.iter().copied());
+            .chain(words::zone_suffixes().iter().copied());
         let words: Vec<(Vec<char>, &str)> = words.map(|w| (w.chars().collect(), w)).collect();
         let mut i = 0;
         while i < chars.len() {
@@ -220,49 +240,26 @@ impl Region {
     }
 }
 
-/// Words that open with 市, 县, 区 or 省 without naming a division (市场监督管理局 is no city's
-/// 场监督管理局).
-const NOT_RELATIVE: &[&str] = &[
-    "市场", "市民", "市区", "市值", "市容", "市井", "市政", "县城", "县域", "区域", "区位", "省份",
-    "省级", "省部",
-];
+/// The levels of division that open a name relative to where the paper or the article is:
+/// 省委, 市委, 区城管局, 县政府, 镇政府, 乡卫生院, 村委会. Recognition reads such names as
+/// organizations of the region; the graph keeps them apart per region.
+pub(crate) const RELATIVE_LEVELS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'];
 
-/// True when `word` opens with 市, 县, 区 or 省 as a division (市委, 县政府), not as part of an
-/// ordinary word (市场, 区域).
-pub fn opens_relative(word: &str) -> bool {
-    word.starts_with(['省', '市', '区', '县']) && !NOT_RELATIVE.iter().any(|w| word.starts_with(w))
+/// The levels a paper's region can have (the gazetteer's provinces, cities, counties and
+/// districts): a name opening with one of them can be expanded to its full name.
+const REGION_LEVELS: [char; 4] = ['省', '市', '区', '县'];
+
+/// True when `name` opens with a level of division ([`RELATIVE_LEVELS`]), so that it means a
+/// different body in each region (市委, 村委会) and must not be merged across regions.
+pub(crate) fn is_relative_name(name: &str) -> bool {
+    name.starts_with(RELATIVE_LEVELS)
 }
 
-/// Words by which an article names bodies or places relative to its region, and the level
-/// they need.
-const RELATIVE_WORDS: &[(&str, char)] = &[
-    ("县委", '县'),
-    ("县政府", '县'),
-    ("县人大", '县'),
-    ("县政协", '县'),
-    ("我县", '县'),
-    ("本县", '县'),
-    ("全县", '县'),
-    ("区委", '区'),
-    ("区政府", '区'),
-    ("区人大", '区'),
-    ("区政协", '区'),
-    ("我区", '区'),
-    ("全区", '区'),
-    ("市委", '市'),
-    ("市政府", '市'),
-    ("市人大", '市'),
-    ("市政协", '市'),
-    ("我市", '市'),
-    ("本市", '市'),
-    ("全市", '市'),
-    ("省委", '省'),
-    ("省政府", '省'),
-    ("省人大", '省'),
-    ("省政协", '省'),
-    ("我省", '省'),
-    ("全省", '省'),
-];
+/// True when `word` opens with 市, 县, 区 or 省 as a division (市委, 县政府), not as part of an
+/// ordinary word (市场, 区域): a name [`Region::expand`] can complete.
+pub(crate) fn opens_relative(word: &str) -> bool {
+    word.starts_with(REGION_LEVELS) && !words::not_relative().iter().any(|w| word.starts_with(w))
+}
 
 /// The most local level of relative name the text uses (县 or 区 before 市 before 省).
 fn relative_level(text: &[char]) -> Option<char> {
@@ -271,7 +268,7 @@ fn relative_level(text: &[char]) -> Option<char> {
         if !"县区市省我本全".contains(text[i]) {
             continue;
         }
-        for (word, level) in RELATIVE_WORDS {
+        for (word, level) in words::relative_words() {
             let mut chars = word.chars();
             if chars.next() == Some(text[i])
                 && chars

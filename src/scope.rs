@@ -20,27 +20,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lexicon::{Level, Lexicons};
-use crate::record::{entity_id, EntityType, Event, Post};
+use crate::lexicon::{words, Level, Lexicons};
+use crate::record::{entity_id, Credit, Entity, EntityType, Event, Post};
+use crate::resolve::Region;
 
 /// The scope of central bodies.
-pub const CENTRAL: &str = "中央";
-
-/// Names of central bodies begin with these (中共中央政治局, 国务院办公厅, 全国人大常委会).
-const CENTRAL_OPENINGS: &[&str] = &[
-    "中央",
-    "中共中央",
-    "中国共产党中央",
-    "国务院",
-    "全国人民代表大会",
-    "全国人大",
-    "全国政协",
-    "中国人民政治协商会议全国委员会",
-    "最高人民法院",
-    "最高人民检察院",
-    "国家",
-    "中华人民共和国",
-];
+pub(crate) const CENTRAL: &str = "中央";
 
 /// Kinds of `organizations.tsv` whose bodies without a place in their name are central (外交部).
 const STATE_KINDS: &[&str] = &[
@@ -53,7 +38,7 @@ const STATE_KINDS: &[&str] = &[
 
 /// The tables a scope is read from.
 #[derive(Debug, Clone, Default)]
-pub struct Scopes {
+pub(crate) struct Scopes {
     /// Foreign places by name → their canonical name.
     world: HashMap<String, String>,
     /// Central bodies known by name (外交部, 商务部).
@@ -61,6 +46,51 @@ pub struct Scopes {
 }
 
 impl Scopes {
+    /// Gives every person a post places its scope in their id (`person:王刚@湖南省`), in the
+    /// entities, posts, events and credits of one article (see the module's introduction).
+    pub(crate) fn scope_people(
+        &self,
+        lexicons: &Lexicons,
+        entities: &mut [Entity],
+        posts: &mut [Post],
+        events: &mut [Event],
+        credits: &mut [Credit],
+    ) {
+        // (A full name of the gazetteer, or a province's short one: 河南省委, 河南.)
+        let province_of = |prefix: &str| {
+            Region::find(prefix, lexicons)
+                .filter(|r| r.name == prefix || r.level == Level::Province)
+                .and_then(|r| r.province)
+        };
+        let mut scopes = scopes_of_people(posts, |organization| {
+            let name = organization.strip_prefix("organization:")?;
+            self.of_organization(name, province_of)
+        });
+        scopes.retain(|id, _| {
+            let name = id.strip_prefix("person:").unwrap_or(id);
+            !lexicons.people.contains(name)
+        });
+        if scopes.is_empty() {
+            return;
+        }
+        let renamed: HashMap<String, String> = scopes
+            .into_iter()
+            .map(|(id, scope)| (id.clone(), format!("{id}@{scope}")))
+            .collect();
+        for entity in entities.iter_mut() {
+            if let Some(new) = renamed.get(&entity.id) {
+                entity.id.clone_from(new);
+            }
+        }
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        rename(&renamed, posts, events);
+        for credit in credits {
+            if let Some(new) = renamed.get(&credit.person) {
+                credit.person.clone_from(new);
+            }
+        }
+    }
+
     pub fn new(lexicons: &Lexicons) -> Scopes {
         let world = lexicons
             .places_world
@@ -80,7 +110,7 @@ impl Scopes {
     /// The scope of an organization's canonical name: the province its name opens with (found
     /// by `province_of`, which knows the gazetteer), else 中央 for a central body, else the
     /// country it opens with.
-    pub fn of_organization(
+    pub(crate) fn of_organization(
         &self,
         name: &str,
         province_of: impl Fn(&str) -> Option<String>,
@@ -92,7 +122,10 @@ impl Scopes {
         if let Some(province) = prefixes.iter().find_map(|p| province_of(p)) {
             return Some(province);
         }
-        if CENTRAL_OPENINGS.iter().any(|o| name.starts_with(o)) {
+        if words::central_openings()
+            .iter()
+            .any(|o| name.starts_with(o))
+        {
             return Some(CENTRAL.to_owned());
         }
         // (美国国会 is a legislature the lexicon knows, and America's.)
@@ -123,7 +156,7 @@ pub fn scope_of_id(id: &str) -> Option<&str> {
 /// posts in the article is abroad (a foreign minister the text also lends one of our bodies,
 /// 美国国会众议长 … 国会), else 中央 when any is central (an article that gives a leader's
 /// present post and a past provincial one), else the first such post in the text.
-pub fn scopes_of_people(
+pub(crate) fn scopes_of_people(
     posts: &[Post],
     scope_of: impl Fn(&str) -> Option<String>,
 ) -> HashMap<String, String> {
@@ -151,7 +184,7 @@ pub fn scopes_of_people(
 
 /// Renames every reference to a scoped person (`person:王刚` → `person:王刚@湖南省`) in an
 /// article's posts and events.
-pub fn rename(renamed: &HashMap<String, String>, posts: &mut [Post], events: &mut [Event]) {
+pub(crate) fn rename(renamed: &HashMap<String, String>, posts: &mut [Post], events: &mut [Event]) {
     let swap = |id: &mut String| {
         if let Some(new) = renamed.get(id.as_str()) {
             id.clone_from(new);
@@ -184,7 +217,10 @@ pub enum Reach {
 /// place of the gazetteer opens the name (a company).
 pub fn reach(organization: &str) -> Option<Reach> {
     let name = organization.strip_prefix("中共").unwrap_or(organization);
-    if CENTRAL_OPENINGS.iter().any(|o| name.starts_with(o)) {
+    if words::central_openings()
+        .iter()
+        .any(|o| name.starts_with(o))
+    {
         return Some(Reach::Central);
     }
     let divisions = division_levels();
@@ -205,7 +241,7 @@ pub fn reach(organization: &str) -> Option<Reach> {
 }
 
 /// Whether `scope` is one of China's provinces (not 中央, not a foreign country).
-pub fn is_province(scope: &str) -> bool {
+pub(crate) fn is_province(scope: &str) -> bool {
     division_levels().get(scope) == Some(&Level::Province)
 }
 
@@ -246,7 +282,7 @@ const OVERLAP_MONTHS: i32 = 1;
 /// a provincial leader and a central one (they sit on central bodies and are moved to the
 /// centre), or two provinces' leaders one after the other. Two provinces at the same time,
 /// local officials of different scopes and a foreign scope are different people.
-pub fn one_career(a: &Placement, b: &Placement) -> bool {
+pub(crate) fn one_career(a: &Placement, b: &Placement) -> bool {
     let domestic = |p: &Placement| p.scope == CENTRAL || is_province(&p.scope);
     if a.scope == b.scope {
         return true;

@@ -54,7 +54,7 @@ impl Segmenter {
     /// jieba's default dictionary alone. Loading it is most of zhkg's start-up (about 0.1 s),
     /// so [`crate::recognize::Recognizer::embedded`] does it on a thread of its own while the
     /// lexicons are parsed.
-    pub fn default_dictionary() -> Segmenter {
+    pub(crate) fn default_dictionary() -> Segmenter {
         Segmenter {
             jieba: Jieba::new(),
         }
@@ -68,7 +68,7 @@ impl Segmenter {
     }
 
     /// Adds `words` (word, POS tag) that jieba does not know yet.
-    pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, &'w str)>) {
+    pub(crate) fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, &'w str)>) {
         for (word, tag) in words {
             if !self.jieba.has_word(word) {
                 self.jieba.add_word(word, None, Some(tag));
@@ -77,7 +77,7 @@ impl Segmenter {
     }
 
     /// The dictionary's tag for `word`, if it is a dictionary word.
-    pub fn dictionary_tag<'a>(&'a self, word: &'a str) -> Option<&'a str> {
+    pub(crate) fn dictionary_tag<'a>(&'a self, word: &'a str) -> Option<&'a str> {
         if !self.jieba.has_word(word) {
             return None;
         }

@@ -55,8 +55,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
 
     let options = extract::options(&args.input_options())?;
     let mut threads = vec![1];
-    if zhkg::extract::threads() > 1 {
-        threads.push(zhkg::extract::threads());
+    if zhkg::parallel::threads() > 1 {
+        threads.push(zhkg::parallel::threads());
     }
     let mut records = Vec::new();
     for n in threads {

@@ -80,7 +80,7 @@ fn entity_spans(recognizer: &Recognizer, text: &str) -> Vec<Span> {
 /// Triggers, and the time, places and participants of every event found in the sentence.
 fn event_spans(recognizer: &Recognizer, detector: &Detector, sentence: &Sentence) -> Vec<Span> {
     let (text, mentions) = recognizer.recognize_text(&sentence.text);
-    let times = zhkg::extract::times_in(&text, sentence.date.as_deref());
+    let times = zhkg::time::times_in(&text, sentence.date.as_deref());
     let span = |label, (start, end): (usize, usize)| Span { label, start, end };
     let mut spans = Vec::new();
     for event in detector.find(&text, &mentions, &times) {

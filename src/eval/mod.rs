@@ -120,7 +120,7 @@ impl Counts {
     pub fn recall(&self) -> f64 {
         ratio(self.correct, self.gold)
     }
-    pub fn f1(&self) -> f64 {
+    pub(crate) fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
             0.0
@@ -152,7 +152,7 @@ pub struct Report {
 
 impl Report {
     /// Micro-averaged counts over all labels.
-    pub fn overall(&self) -> Counts {
+    pub(crate) fn overall(&self) -> Counts {
         let mut all = Counts::default();
         for counts in self.per_label.values() {
             all.add(counts);
@@ -290,7 +290,7 @@ pub fn differences(sentence: &Sentence, predicted: &[Span]) -> String {
     }
 }
 
-use crate::extract::threads;
+use crate::parallel::threads;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Counts: how many people an incident befell (6人当场死亡, 死亡人数已上升至39人, 新增确诊病例5例),
 //! read from the number next to the trigger.
 
+use crate::lexicon::words;
 use crate::recognize::Text;
 
 /// Types whose events count people (or cases).
@@ -8,24 +9,6 @@ pub(super) const COUNTED: &[&str] = &["casualty", "poisoning", "epidemic"];
 
 /// Words that count people or cases.
 const UNITS: &[char] = &['人', '名', '例', '位'];
-
-/// Words between a count and its trigger (6人当场死亡, 3名伤者经抢救无效死亡).
-const BETWEEN: &[&str] = &[
-    "当场",
-    "不幸",
-    "先后",
-    "相继",
-    "全部",
-    "均",
-    "都",
-    "已",
-    "已经",
-    "经抢救无效",
-    "不同程度",
-];
-
-/// Words that open what follows a trigger before its count (死亡人数已经上升至39人, 确诊病例5例).
-const AFTER: &[&str] = &["人数", "病例", "了", ""];
 
 /// Characters of the verb between those words and the count (已经上升至, 累计达, 增至).
 const RISING: &str = "已经上升增至达为到累计共有的";
@@ -39,14 +22,14 @@ pub struct Count {
 }
 
 /// The count of the event whose trigger is `[s, e)`: a number of people right before it (past the
-/// words in [`BETWEEN`]) or right after it (past those in [`AFTER`]).
+/// words of `count_between` in `data/words.tsv`) or right after it (past `count_after`'s).
 pub(super) fn count_at(t: &Text, s: usize, e: usize) -> Option<Count> {
     // (至少3名抗议者受伤: whom the count counts may stand between.)
     let noun = t.token_ending[s]
         .map(|k| &t.tokens[k])
         .filter(|k| k.tag.starts_with('n') && k.word.chars().count() <= 3)
         .map_or(0, |k| k.word.chars().count());
-    for word in BETWEEN.iter().copied().chain([""]) {
+    for word in words::count_between().iter().copied().chain([""]) {
         let n = word.chars().count();
         if s >= n && t.slice(s - n, s) == word {
             if let Some(c) = count_ending(&t.chars, s - n) {
@@ -59,19 +42,23 @@ pub(super) fn count_at(t: &Text, s: usize, e: usize) -> Option<Count> {
             return Some(c);
         }
     }
-    AFTER.iter().find_map(|word| {
-        let mut from = e + word.chars().count();
-        if from > t.chars.len() || t.slice(e, from) != *word {
-            return None;
-        }
-        let verb = t.chars[from..]
-            .iter()
-            .take(6)
-            .take_while(|c| RISING.contains(**c))
-            .count();
-        from += verb;
-        count_starting(&t.chars, from)
-    })
+    words::count_after()
+        .iter()
+        .copied()
+        .chain([""])
+        .find_map(|word| {
+            let mut from = e + word.chars().count();
+            if from > t.chars.len() || t.slice(e, from) != word {
+                return None;
+            }
+            let verb = t.chars[from..]
+                .iter()
+                .take(6)
+                .take_while(|c| RISING.contains(**c))
+                .count();
+            from += verb;
+            count_starting(&t.chars, from)
+        })
 }
 
 /// A count ending right before `at` (…6人).

@@ -16,14 +16,14 @@ mod counts;
 mod roles;
 
 use crate::error::Result;
+use crate::lexicon::words;
 use crate::lexicon::{choice, parse_tsv, strength};
 use crate::recognize::{Dict, Mention, MentionKind, Text};
 use crate::time::TimeMention;
 
-pub use counts::Count;
+pub(crate) use counts::Count;
 pub use roles::Role;
 
-const TRIGGERS_TSV: &str = include_str!("../../data/event_triggers.tsv");
 const ROLES_TSV: &str = include_str!("../../data/event_roles.tsv");
 
 /// Event types, as in `ontology/events.ttl` (concepts `zkg:inspection` …): public affairs,
@@ -75,50 +75,6 @@ const ATTENDED: &[&str] = &[
     "speech",
 ];
 
-/// Sentence openings that continue the event before (调研中，…; 会上，…).
-const CONTINUATIONS: &[&str] = &[
-    "调研中",
-    "在调研中",
-    "视察中",
-    "考察中",
-    "检查中",
-    "座谈中",
-    "会谈中",
-    "期间",
-    "其间",
-    "随后",
-    "会上",
-    "会议",
-    "活动中",
-    "仪式上",
-    // (王沪宁主持会议。他表示…: the one just named goes on.)
-    "他",
-    "她",
-];
-
-/// Speech triggers that brief (赵奇玲汇报了…; 余立新做了介绍): the speaker at a meeting or on a
-/// visit is its briefer.
-const BRIEFINGS: &[&str] = &["汇报", "介绍", "作汇报", "补充汇报", "汇报发言"];
-
-/// Nouns that head an event's own name (植树活动, 签约仪式, 植树现场), not something the event
-/// word describes (颁奖晚会舞台).
-const EVENT_HEADS: &[&str] = &["活动", "仪式", "现场", "典礼", "晚会", "期间"];
-
-/// Words before a trigger that make it a plan or a wish, not something that happened.
-const MODALITY: &[&str] = &[
-    "确保", "争取", "力争", "计划", "将", "要", "拟", "准备", "预计", "即将", "未", "没有", "防止",
-    "避免", "杜绝",
-];
-
-/// Words that open reported speech: what follows is what someone asked for, not what happened.
-const SPEECH: &[&str] = &["强调", "要求", "指出", "表示", "认为", "提出"];
-
-/// Words after a trigger that make it the name of a domain (污染防治, 火灾隐患, 疫情防控).
-const NOMINAL_FOLLOWERS: &[&str] = &[
-    "防治", "治理", "防控", "攻坚", "问题", "隐患", "风险", "指标", "工作", "排查", "整治", "防范",
-    "预防", "应急", "意识", "制度", "机制", "企业", "资金", "资本", "用户", "会员",
-];
-
 #[derive(Debug, Clone)]
 struct TriggerWord {
     kind: &'static str,
@@ -168,7 +124,7 @@ impl Found {
     }
 
     /// Who leads the event: its agent, else its host (a meeting is hosted, not done).
-    pub fn leader(&self) -> Option<usize> {
+    pub(crate) fn leader(&self) -> Option<usize> {
         self.agent().or_else(|| {
             self.participants
                 .iter()
@@ -223,7 +179,7 @@ impl Found {
 impl Detector {
     /// The lexicons shipped in `data/`.
     pub fn embedded() -> Result<Detector> {
-        Detector::parse(TRIGGERS_TSV, ROLES_TSV)
+        Detector::parse(crate::lexicon::EVENT_TRIGGERS_TSV, ROLES_TSV)
     }
 
     pub fn parse(triggers_tsv: &str, roles_tsv: &str) -> Result<Detector> {
@@ -602,13 +558,17 @@ fn planned(t: &Text, sentence_start: usize, s: usize) -> bool {
         .find(|&i| matches!(t.chars[i], '，' | ',' | '：'))
         .map_or(sentence_start, |i| i + 1);
     let clause: String = t.chars[clause_start..s].iter().collect();
-    MODALITY.iter().any(|w| clause.contains(w)) || reports_speech(&t.chars[sentence_start..s])
+    words::modality_words().iter().any(|w| clause.contains(w))
+        || reports_speech(&t.chars[sentence_start..s])
 }
 
 /// Does `chars` hold a word of reported speech followed by a comma or colon (他强调，…)?
 fn reports_speech(chars: &[char]) -> bool {
     chars.windows(3).any(|w| {
-        matches!(w[2], '，' | '：') && SPEECH.iter().any(|s| s.chars().eq(w[..2].iter().copied()))
+        matches!(w[2], '，' | '：')
+            && words::speech_verbs()
+                .iter()
+                .any(|s| s.chars().eq(w[..2].iter().copied()))
     })
 }
 
@@ -622,16 +582,15 @@ fn nominal(t: &Text, s: usize, e: usize, kind: &str) -> bool {
     let listed = (s > 0 && t.chars[s - 1] == '、')
         || (t.chars.get(e) == Some(&'、') && (opens_clause || !incident));
     // (颁奖晚会舞台, 全会精神: a meeting word before a noun names what the noun belongs to.)
-    let modifier =
-        matches!(kind, "meeting" | "activity")
-            && t.token_ending[e].is_some()
-            && t.token_starting.get(e).copied().flatten().is_some_and(|k| {
-                t.tokens[k].tag == "n" && !EVENT_HEADS.contains(&t.tokens[k].word)
-            });
+    let modifier = matches!(kind, "meeting" | "activity")
+        && t.token_ending[e].is_some()
+        && t.token_starting.get(e).copied().flatten().is_some_and(|k| {
+            t.tokens[k].tag == "n" && !words::event_heads().contains(&t.tokens[k].word)
+        });
     let inspects = kind == "inspection";
     let follower = t.token_starting[e]
         .map(|k| t.tokens[k].word)
-        .is_some_and(|w| NOMINAL_FOLLOWERS.contains(&w));
+        .is_some_and(|w| words::nominal_followers().contains(&w));
     // (视察工作 is a visit, 做好调研工作 or 运营工作 a kind of work: after an inspection word, 工作
     // is the domain only after a verb.)
     let verb_before = t.token_ending[s]
@@ -740,7 +699,10 @@ fn continues(event: &Found, t: &Text, mentions: &[Mention], start: usize, end: u
         return false;
     }
     let opening: String = t.chars[start..end.min(start + 6)].iter().collect();
-    if CONTINUATIONS.iter().any(|w| opening.starts_with(w)) {
+    if words::event_continuations()
+        .iter()
+        .any(|w| opening.starts_with(w))
+    {
         return true;
     }
     if event.kind == "meeting" && speaker(t, mentions, start, end).is_some() {
@@ -773,7 +735,10 @@ fn speaker(t: &Text, mentions: &[Mention], start: usize, end: usize) -> Option<u
         }
         if x.kind == MentionKind::Person {
             let rest = t.slice(x.end, end);
-            let speaks = SPEECH.iter().chain(&["说"]).any(|w| rest.contains(w));
+            let speaks = words::speech_verbs()
+                .iter()
+                .chain(&["说"])
+                .any(|w| rest.contains(w));
             return speaks.then_some(m);
         }
         pos = x.end;
@@ -875,7 +840,7 @@ fn role_in_whole(
     let briefing = part
         .triggers
         .iter()
-        .any(|&(s, e)| BRIEFINGS.contains(&t.slice(s, e)));
+        .any(|&(s, e)| words::briefings().contains(&t.slice(s, e)));
     let canonical = |m: usize| mentions[m].canonical.as_str();
     let takes_part = |e: &Found, m: usize| {
         e.participants
@@ -994,7 +959,7 @@ fn times_agree(a: Option<&TimeMention>, b: Option<&TimeMention>) -> bool {
 }
 
 /// The Chinese name of an event type, from `ontology/events.ttl` (inspection → 调研视察).
-pub fn type_label(kind: &str) -> &str {
+pub(crate) fn type_label(kind: &str) -> &str {
     const ONTOLOGY: &str = include_str!("../../ontology/events.ttl");
     let Some(at) = ONTOLOGY.find(&format!("zkg:{kind} a skos:Concept")) else {
         return kind;
@@ -1030,7 +995,7 @@ pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// A stable id: the same type, date and agent give the same event in any article
 /// (`event:inspection/2019-08-28/张维宁`); otherwise the article and trigger position.
-pub fn event_id(
+pub(crate) fn event_id(
     kind: &str,
     date: Option<&str>,
     agent: Option<&str>,

@@ -23,7 +23,7 @@ pub enum Role {
 
 impl Role {
     /// Names as written in `data/event_roles.tsv` and in the output.
-    pub const NAMES: &'static [(&'static str, Role)] = &[
+    pub(crate) const NAMES: &'static [(&'static str, Role)] = &[
         ("agent", Role::Agent),
         ("counterpart", Role::Counterpart),
         ("companion", Role::Companion),

@@ -5,9 +5,6 @@ use std::collections::HashMap;
 use super::{Details, EdgeKind, Evidence, KnowledgeGraph, NodeKind, Time};
 use crate::record::{ChangeKind, EntityType, Record, TimeBasis};
 
-/// Characters that open a name relative to the paper's region (市委, 区城管局, 县政府, 省委).
-const RELATIVE_OPENINGS: &str = "市区县省镇乡";
-
 /// Builds one graph from the records of a run (or of several runs). Every node, edge and value
 /// comes from one record and is added to what the others gave, so the graph — and its quads —
 /// is the union of the graphs of the records one by one: the same whatever the order, and the
@@ -209,19 +206,14 @@ fn event_label(event: &crate::record::Event) -> String {
     }
 }
 
-pub fn article_key(record_id: &str) -> String {
+pub(crate) fn article_key(record_id: &str) -> String {
     format!("article:{record_id}")
 }
 
 /// The graph key of a record's entity: its id, scoped to the region (or source file) when the
 /// name is still relative to the paper's region.
 fn entity_key(record: &Record, id: &str) -> String {
-    let name = name_of(id);
-    let relative = !id.starts_with("person:")
-        && name
-            .chars()
-            .next()
-            .is_some_and(|c| RELATIVE_OPENINGS.contains(c));
+    let relative = !id.starts_with("person:") && crate::resolve::is_relative_name(name_of(id));
     if !relative {
         return id.to_owned();
     }

@@ -20,7 +20,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// True when the text had to be converted to reach UTF-8.
-    pub fn is_transcoded(self) -> bool {
+    pub(crate) fn is_transcoded(self) -> bool {
         !matches!(self, Encoding::Utf8 | Encoding::Utf8Bom)
     }
 }
@@ -141,7 +141,7 @@ pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 /// Decodes one page of a text file read a page at a time, `base` being its byte offset in the
 /// file and `line` its first line's number: a UTF-8 byte-order mark opening the file is skipped
 /// (and counted), then UTF-8, else GB18030, each page judged alone as each line of JSON Lines is.
-pub fn decode_page(bytes: &[u8], base: usize, line: usize) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode_page(bytes: &[u8], base: usize, line: usize) -> Result<Decoded, DecodeError> {
     check_not_binary(bytes)?;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF").filter(|_| base == 0) {
         return utf8(rest, 3, Encoding::Utf8Bom);
@@ -162,7 +162,7 @@ pub fn decode_page(bytes: &[u8], base: usize, line: usize) -> Result<Decoded, De
 /// Decodes one line of a file read a line at a time, `base` being the line's byte offset in the
 /// file: UTF-8, else GB18030. Each line is judged alone, so a file that mixes the two (archives
 /// glued together) loses no line, and a bad line is reported without stopping the others.
-pub fn decode_line(bytes: &[u8], base: usize) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode_line(bytes: &[u8], base: usize) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded::from_utf8(text, base, Encoding::Utf8)),
         Err(utf8_error) => gb18030(bytes, base).ok_or_else(|| {

@@ -40,7 +40,7 @@ struct Line<'a> {
 }
 
 /// True if the first non-blank line parses as a JSON object (used to sniff standard input).
-pub fn looks_like_jsonl(text: &str) -> bool {
+pub(crate) fn looks_like_jsonl(text: &str) -> bool {
     text.lines()
         .find(|l| !l.trim().is_empty())
         .is_some_and(|l| {

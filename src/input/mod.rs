@@ -85,7 +85,7 @@ impl Document {
     }
 
     /// True when there is nothing but whitespace.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.decoded.text.trim().is_empty()
     }
 }
@@ -239,11 +239,11 @@ pub fn read_source(source: &Source, format: Format) -> Result<Document> {
 /// The most of a text input read as one page: layout repair needs a page whole, and a page
 /// of news is tens of kilobytes, so a larger page is a corpus in the wrong shape (pages
 /// without the form feeds between them, or a corpus to give as JSON Lines, one article a line).
-pub const MAX_PAGE_BYTES: usize = 64 << 20;
+pub(crate) const MAX_PAGE_BYTES: usize = 64 << 20;
 
 /// The longest line of text or of JSON Lines read: a longer one is no article of news (a
 /// dump without line breaks, a runaway file) and is skipped with a message naming it.
-pub const MAX_LINE_BYTES: usize = 8 << 20;
+pub(crate) const MAX_LINE_BYTES: usize = 8 << 20;
 
 /// The rest of `reader`, decoded.
 fn read_whole(reader: impl Read, source: &Source, format: Format) -> Result<Document> {

@@ -5,6 +5,7 @@
 //! `本报记者 付凯明`, datelines `新华社北京8月29日电（记者 X）` / `本报郑州8月29日电`, and photo
 //! credits `靳 冬 摄`, `（本报记者 张三 摄）` either on their own line or closing a caption.
 
+use crate::lexicon::words;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::Surnames;
@@ -21,7 +22,7 @@ pub enum CreditRole {
 
 /// A credited name with its character range in the line it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CreditedName {
+pub(crate) struct CreditedName {
     pub name: String,
     pub role: CreditRole,
     pub start: usize,
@@ -30,45 +31,11 @@ pub struct CreditedName {
 
 /// A byline or dateline at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Byline {
+pub(crate) struct Byline {
     pub names: Vec<CreditedName>,
     /// True when the line holds nothing but the byline (`本报记者 郭树勋`).
     pub whole_line: bool,
 }
-
-/// Role words, longest first so `本报记者` wins over `记者`.
-const ROLE_WORDS: &[(&str, CreditRole)] = &[
-    ("文/图", CreditRole::Reporter),
-    ("图/文", CreditRole::Reporter),
-    ("文/摄", CreditRole::Reporter),
-    ("本报通讯员", CreditRole::Correspondent),
-    ("本报记者", CreditRole::Reporter),
-    ("特约记者", CreditRole::Reporter),
-    ("见习记者", CreditRole::Reporter),
-    ("实习记者", CreditRole::Reporter),
-    ("首席记者", CreditRole::Reporter),
-    ("摄影记者", CreditRole::Photographer),
-    ("责任编辑", CreditRole::Editor),
-    ("通讯员", CreditRole::Correspondent),
-    ("实习生", CreditRole::Correspondent),
-    ("记者", CreditRole::Reporter),
-    ("摄影", CreditRole::Photographer),
-    ("编辑", CreditRole::Editor),
-    ("责编", CreditRole::Editor),
-];
-
-/// News agencies and sites whose datelines open a story (`新华社北京8月29日电`).
-const AGENCIES: &[&str] = &[
-    "本报",
-    "新华社",
-    "中新社",
-    "中新网",
-    "人民网",
-    "新华网",
-    "央视网",
-    "央广网",
-    "光明网",
-];
 
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/' | '／' | '；' | ';' | '|' | '｜')
@@ -80,7 +47,7 @@ fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
 }
 
 fn role_at(chars: &[char], at: usize) -> Option<(usize, CreditRole)> {
-    ROLE_WORDS
+    words::credit_roles()
         .iter()
         .find(|(word, _)| starts_with_at(chars, at, word))
         .map(|(word, role)| (word.chars().count(), *role))
@@ -88,7 +55,7 @@ fn role_at(chars: &[char], at: usize) -> Option<(usize, CreditRole)> {
 
 /// True for a plausible Chinese personal name: a known surname and 2–4 characters, or a
 /// transliterated / minority name joined with `·`.
-pub fn looks_like_name(name: &[char], surnames: &Surnames) -> bool {
+pub(crate) fn looks_like_name(name: &[char], surnames: &Surnames) -> bool {
     let han = name.iter().all(|&c| super::spacing::is_han(c) || c == '·');
     if !han {
         return false;
@@ -159,7 +126,9 @@ fn bracketed_names(
 
 /// Length of a dateline such as `新华社北京8月29日电` at the start of the line.
 fn dateline_len(chars: &[char]) -> Option<usize> {
-    let agency = AGENCIES.iter().find(|a| starts_with_at(chars, 0, a))?;
+    let agency = words::news_agencies()
+        .iter()
+        .find(|a| starts_with_at(chars, 0, a))?;
     let from = agency.chars().count();
     let window = &chars[from..chars.len().min(from + 16)];
     let dian = window.iter().position(|&c| c == '电')?;
@@ -171,7 +140,7 @@ fn dateline_len(chars: &[char]) -> Option<usize> {
 }
 
 /// Parses a byline or dateline that opens a story, if the line starts with one.
-pub fn parse_byline(line: &str, surnames: &Surnames) -> Option<Byline> {
+pub(crate) fn parse_byline(line: &str, surnames: &Surnames) -> Option<Byline> {
     let chars: Vec<char> = line.chars().collect();
     // □本报记者 X, ■本报讯: a box or bullet some papers print before the byline.
     let from = chars
@@ -262,7 +231,7 @@ fn reported_names(
 /// 温加俏）`, `（记者 李静静 实习生 刘笑笑）`, `(陈林道)`. The bracket follows the end of a
 /// sentence (or stands alone on the line) and holds nothing but role words and names; names
 /// without a role are the reporters'. Offsets are in `line`.
-pub fn parse_closing_credit(line: &str, surnames: &Surnames) -> Option<Vec<CreditedName>> {
+pub(crate) fn parse_closing_credit(line: &str, surnames: &Surnames) -> Option<Vec<CreditedName>> {
     let chars: Vec<char> = line.chars().collect();
     let end = chars.iter().rposition(|c| !c.is_whitespace())?;
     let open = match chars[end] {
@@ -283,7 +252,10 @@ pub fn parse_closing_credit(line: &str, surnames: &Surnames) -> Option<Vec<Credi
 
 /// A photo credit closing a line: `靳冬摄`, `图为活动现场。 本报记者 张三 摄`, `（张三 摄影）`.
 /// Returns the character offset where the credit starts and the photographers.
-pub fn parse_photo_credit(line: &str, surnames: &Surnames) -> Option<(usize, Vec<CreditedName>)> {
+pub(crate) fn parse_photo_credit(
+    line: &str,
+    surnames: &Surnames,
+) -> Option<(usize, Vec<CreditedName>)> {
     let chars: Vec<char> = line.chars().collect();
     let mut end = chars.len();
     while end > 0 && matches!(chars[end - 1], '）' | ')' | ' ') {

@@ -2,64 +2,29 @@
 //! (`2019年9月20日 星期五  责任编辑：刘  洋  A2  本地新闻`) and the editors' lines (`本版编辑 王某`,
 //! `版式 李某`). None of it belongs to a story; the running head also dates the page.
 
-/// Words that only page furniture holds: the editors and layout staff of the page.
-const STAFF_WORDS: &[&str] = &[
-    "责任编辑",
-    "本版编辑",
-    "见习编辑",
-    "责编",
-    "版式",
-    "美编",
-    "校对",
-    "组版",
-    "版面设计",
-    "编辑：",
-    "编辑:",
-];
-
-/// Names of a page's sections, printed alone in the running head or at a page's top.
-const SECTIONS: &[&str] = &[
-    "要闻",
-    "本地新闻",
-    "综合新闻",
-    "国内新闻",
-    "国际新闻",
-    "时政新闻",
-    "社会新闻",
-    "经济新闻",
-    "综合",
-    "时政",
-    "民生",
-    "评论",
-    "副刊",
-    "体育",
-    "文化",
-    "专版",
-    "视点",
-    "县区新闻",
-];
+use crate::lexicon::words;
 
 /// A line of page furniture, with the page's date if it gives one (ISO `YYYY-MM-DD`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Furniture {
+pub(crate) struct Furniture {
     pub date: Option<String>,
 }
 
 /// Reads `line` as page furniture: a short line with no sentence punctuation that names the
 /// page's editors, or gives a full date with the weekday or a page number (`A3`, `第3版`).
-pub fn parse_furniture(line: &str) -> Option<Furniture> {
+pub(crate) fn parse_furniture(line: &str) -> Option<Furniture> {
     let line = line.trim();
     let len = line.chars().count();
     if len == 0 || len > 80 || line.contains(['。', '，', '；', '！', '？']) {
         return None;
     }
     let date = full_date(line);
-    let staff = STAFF_WORDS.iter().any(|w| line.contains(w));
+    let staff = words::page_staff_words().iter().any(|w| line.contains(w));
     let dated_page = date.is_some() && (weekday(line) || page_number(line));
     // A section's name or a page number alone: `要闻`, `A3`, `第3版`, `A3 要闻`.
     let bare = line
         .split_whitespace()
-        .all(|part| SECTIONS.contains(&part) || page_number_alone(part));
+        .all(|part| words::page_sections().contains(&part) || page_number_alone(part));
     (staff || dated_page || bare).then_some(Furniture { date })
 }
 

@@ -12,7 +12,7 @@ use crate::offsets::MappedString;
 pub type SourceChar = (char, (usize, usize));
 
 /// Characters that are "wide": CJK ideographs, CJK and full-width punctuation, Chinese quotes.
-pub fn is_wide(c: char) -> bool {
+pub(crate) fn is_wide(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
@@ -23,7 +23,7 @@ pub fn is_wide(c: char) -> bool {
 }
 
 /// CJK ideographs only (the characters names and words are made of).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
@@ -59,7 +59,7 @@ fn is_hard_punct(c: char) -> bool {
 ///
 /// With `keep_phrase_spaces`, a space between two runs of two or more wide characters is kept as
 /// one space; use it for headline lines. Leading and trailing whitespace always goes.
-pub fn repair_line(line: &[SourceChar], keep_phrase_spaces: bool) -> MappedString {
+pub(crate) fn repair_line(line: &[SourceChar], keep_phrase_spaces: bool) -> MappedString {
     let tokens: Vec<&[SourceChar]> = line
         .split(|(c, _)| c.is_whitespace())
         .filter(|t| !t.is_empty())

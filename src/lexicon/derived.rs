@@ -19,7 +19,7 @@ const CEDICT_PERSONS_TSV: &str = include_str!("../../data/cedict/persons.tsv");
 
 /// A word's uses in and around person names (HanLP's role counts).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RoleCounts {
+pub(crate) struct RoleCounts {
     /// Uses as a token at all: as a word, and as a part of names.
     pub total: u32,
     pub surname: u32,
@@ -37,16 +37,15 @@ pub struct RoleCounts {
     pub between: u32,
 }
 
-/// A role a word can play in or around a name.
+/// A role a word can play in or around a name, for [`RoleCounts::ln_p`] (the counts before and
+/// between names are read as counts, not as probabilities).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Surname,
     First,
     Last,
     Single,
-    Before,
     After,
-    Between,
 }
 
 impl RoleCounts {
@@ -56,14 +55,12 @@ impl RoleCounts {
             Role::First => self.first,
             Role::Last => self.last,
             Role::Single => self.single,
-            Role::Before => self.before,
             Role::After => self.after,
-            Role::Between => self.between,
         }
     }
 
     /// ln P(role | word), smoothed so that a role never seen is unlikely, not impossible.
-    pub fn ln_p(&self, role: Role) -> f32 {
+    pub(crate) fn ln_p(&self, role: Role) -> f32 {
         let total = self.total.max(self.count(role)) as f32;
         ((self.count(role) as f32 + 0.5) / (total + 1.0)).ln()
     }
@@ -78,12 +75,12 @@ pub struct NameRoles {
 
 impl NameRoles {
     /// The counts of a single character.
-    pub fn of_char(&self, c: char) -> Option<&RoleCounts> {
+    pub(crate) fn of_char(&self, c: char) -> Option<&RoleCounts> {
         self.chars.get(&c)
     }
 
     /// The counts of a word (or a single character).
-    pub fn of_word(&self, word: &str) -> Option<&RoleCounts> {
+    pub(crate) fn of_word(&self, word: &str) -> Option<&RoleCounts> {
         let mut chars = word.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => self.chars.get(&c),
@@ -143,7 +140,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// True for the person classes.
-    pub fn is_person(self) -> bool {
+    pub(crate) fn is_person(self) -> bool {
         matches!(
             self,
             WordClass::Person | WordClass::ForeignPerson | WordClass::JapanesePerson

@@ -7,8 +7,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::error::{Error, Result};
 
 mod derived;
+pub(crate) mod words;
 
-pub use derived::{Derived, JapanesePart, NameRoles, Role, RoleCounts, WordClass};
+pub(crate) use derived::{Derived, JapanesePart, Role, RoleCounts, WordClass};
 
 const SURNAMES_TSV: &str = include_str!("../../data/surnames.tsv");
 const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");
@@ -24,16 +25,19 @@ const TRANSLITERATION_TSV: &str = include_str!("../../data/transliteration.tsv")
 const PEOPLE_TSV: &str = include_str!("../../data/people.tsv");
 const PLACE_ABBREVIATIONS_TSV: &str = include_str!("../../data/place_abbreviations.tsv");
 const JAPANESE_SURNAMES_TSV: &str = include_str!("../../data/japanese_surnames.tsv");
+/// Event triggers: read by the event detector, and by organization recognition for the
+/// gatherings (座谈会) that end like an organization's name.
+pub(crate) const EVENT_TRIGGERS_TSV: &str = include_str!("../../data/event_triggers.tsv");
 
 /// One parsed data row with its 1-based line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     pub line: usize,
     pub fields: Vec<String>,
 }
 
 /// Parses a lexicon TSV whose header must be exactly `columns`.
-pub fn parse_tsv(file: &str, text: &str, columns: &[&str]) -> Result<Vec<Row>> {
+pub(crate) fn parse_tsv(file: &str, text: &str, columns: &[&str]) -> Result<Vec<Row>> {
     Ok(borrowed_rows(file, text, columns)?
         .map(|(line, fields)| Row {
             line,
@@ -121,14 +125,14 @@ impl Surnames {
     }
 
     /// Length in characters of the surname `name` starts with, compound first.
-    pub fn prefix_len(&self, name: &str) -> Option<usize> {
+    pub(crate) fn prefix_len(&self, name: &str) -> Option<usize> {
         let mut chars = name.chars();
         let first = chars.next()?;
         self.prefix_len_of(first, chars.next())
     }
 
     /// Length of the surname that starts with `first` (and `second`), without building strings.
-    pub fn prefix_len_of(&self, first: char, second: Option<char>) -> Option<usize> {
+    pub(crate) fn prefix_len_of(&self, first: char, second: Option<char>) -> Option<usize> {
         if second.is_some_and(|second| self.compound.contains(&(first, second))) {
             return Some(2);
         }
@@ -198,8 +202,17 @@ pub struct Division {
     pub short: Option<String>,
 }
 
+/// The trigger words of `data/event_triggers.tsv` (its first column; the detector checks the
+/// rest when it loads).
+pub(crate) fn event_trigger_words() -> Vec<&'static str> {
+    let columns = ["trigger", "type", "strength"];
+    borrowed_rows("data/event_triggers.tsv", EVENT_TRIGGERS_TSV, &columns)
+        .map(|rows| rows.map(|(_, fields)| fields[0]).collect())
+        .unwrap_or_default()
+}
+
 /// The full names of the divisions of the embedded gazetteer (焦作市, 修武县 …), parsed once.
-pub fn division_names() -> &'static HashSet<String> {
+pub(crate) fn division_names() -> &'static HashSet<String> {
     static NAMES: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| divisions().iter().map(|d| d.name.clone()).collect())
 }
@@ -213,7 +226,7 @@ pub fn divisions() -> &'static [Division] {
 }
 
 /// Parses `gazetteer.tsv` (`code`, `name`, `level`, `parent`, `short`; `-` for none).
-pub fn parse_gazetteer(file: &str, text: &str) -> Result<Vec<Division>> {
+pub(crate) fn parse_gazetteer(file: &str, text: &str) -> Result<Vec<Division>> {
     let none = |s: &str| (s != "-").then(|| s.to_owned());
     parse_tsv(file, text, &["code", "name", "level", "parent", "short"])?
         .into_iter()
@@ -398,9 +411,6 @@ pub struct Lexicons {
     divisions: std::sync::OnceLock<Divisions>,
 }
 
-/// Names that zones of the gazetteer end with.
-pub const ZONE_SUFFIXES: &[&str] = &["示范区", "开发区", "高新区", "新区", "经开区", "自贸区"];
-
 /// The gazetteer indexed by name (full and short), by code and by parent: regions are located
 /// for every article whose region is inferred, so lookups must not scan the 44,000 divisions.
 #[derive(Debug, Clone, Default)]
@@ -427,7 +437,7 @@ impl Divisions {
             if let Some(parent) = &d.parent {
                 index.children.entry(parent.clone()).or_default().push(i);
             }
-            if ZONE_SUFFIXES.iter().any(|z| d.name.ends_with(z)) {
+            if words::zone_suffixes().iter().any(|z| d.name.ends_with(z)) {
                 index.zones.push(i);
             }
         }
@@ -450,13 +460,8 @@ impl Divisions {
     }
 
     /// The zones below the division with `code`, at any depth.
-    pub fn zones_below(&self, code: &str) -> &[usize] {
+    pub(crate) fn zones_below(&self, code: &str) -> &[usize] {
         self.zones_below.get(code).map_or(&[], Vec::as_slice)
-    }
-
-    /// The zones (示范区, 开发区 …) among the divisions.
-    pub fn zones(&self) -> &[usize] {
-        &self.zones
     }
 
     /// Divisions named `name`, in full or short form.
@@ -465,7 +470,7 @@ impl Divisions {
     }
 
     /// The division with `code`.
-    pub fn coded(&self, code: &str) -> Option<usize> {
+    pub(crate) fn coded(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()
     }
 
@@ -478,7 +483,7 @@ impl Divisions {
 impl Lexicons {
     /// True when `canonical` is a country of `places_world.tsv` other than China: a place whose
     /// titles (外长, 国防部长) are not our bodies'.
-    pub fn is_foreign_country(&self, canonical: &str) -> bool {
+    pub(crate) fn is_foreign_country(&self, canonical: &str) -> bool {
         canonical != "中国"
             && self
                 .places_world
@@ -495,6 +500,7 @@ impl Lexicons {
                 .collect())
         };
         let derived = Derived::embedded()?;
+        words::check()?;
         Ok(Lexicons {
             surnames: Surnames::parse("data/surnames.tsv", SURNAMES_TSV)?,
             gazetteer: parse_gazetteer("data/gazetteer.tsv", GAZETTEER_TSV)?,

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 /// The root's children sit in a map of their own: most positions of a text start no entry, and
 /// that lookup then stays in a small table the caches hold, not in the large map of all edges.
 #[derive(Debug, Clone)]
-pub struct Dict<V> {
+pub(crate) struct Dict<V> {
     /// First character → its node.
     root: FxHashMap<char, u32>,
     /// (node, char) → child node, below the first character. Node 0 is the root.
@@ -74,7 +74,11 @@ impl<V> Dict<V> {
 
     /// Every entry starting at `chars[start]`: `(end, values)` with `end` exclusive, shortest
     /// first. Lazy: the walk goes only as far as the caller reads, and allocates nothing.
-    pub fn prefixes<'d, 'c>(&'d self, chars: &'c [char], start: usize) -> Prefixes<'d, 'c, V> {
+    pub(crate) fn prefixes<'d, 'c>(
+        &'d self,
+        chars: &'c [char],
+        start: usize,
+    ) -> Prefixes<'d, 'c, V> {
         Prefixes {
             dict: self,
             chars,
@@ -84,7 +88,7 @@ impl<V> Dict<V> {
     }
 
     /// The longest entry starting at `chars[start]` that `accept`s its end and values.
-    pub fn longest_prefix(
+    pub(crate) fn longest_prefix(
         &self,
         chars: &[char],
         start: usize,
@@ -112,15 +116,10 @@ impl<V> Dict<V> {
         }
         found
     }
-
-    /// True when nothing was inserted.
-    pub fn is_empty(&self) -> bool {
-        self.root.is_empty()
-    }
 }
 
 /// The entries starting at one position, see [`Dict::prefixes`].
-pub struct Prefixes<'d, 'c, V> {
+pub(crate) struct Prefixes<'d, 'c, V> {
     dict: &'d Dict<V>,
     chars: &'c [char],
     at: usize,
@@ -171,7 +170,7 @@ mod tests {
 /// A dictionary read backwards: every entry that *ends* at a position (suffix lookups such as
 /// 有限公司 at the end of a word), without building strings.
 #[derive(Debug, Clone)]
-pub struct SuffixDict<V> {
+pub(crate) struct SuffixDict<V> {
     reversed: Dict<V>,
 }
 
@@ -192,7 +191,12 @@ impl<V> SuffixDict<V> {
 
     /// Every entry ending at `chars[end - 1]` and starting at or after `min_start`:
     /// `(start, values)`, shortest first.
-    pub fn ending_at(&self, chars: &[char], end: usize, min_start: usize) -> Vec<(usize, &[V])> {
+    pub(crate) fn ending_at(
+        &self,
+        chars: &[char],
+        end: usize,
+        min_start: usize,
+    ) -> Vec<(usize, &[V])> {
         self.reversed
             .walk((min_start..end).rev().map(|i| (i, chars[i])))
     }

@@ -12,11 +12,13 @@ mod organizations;
 mod persons;
 mod places;
 pub mod posts;
+pub(crate) mod repair;
 mod titles;
 
+use crate::lexicon::words;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-pub use dict::{Dict, SuffixDict};
+pub(crate) use dict::{Dict, SuffixDict};
 
 use crate::lexicon::{Level, Lexicons, WordClass};
 use crate::segment::{Segmenter, Token};
@@ -49,7 +51,7 @@ pub struct Mention {
 
 /// A proposed mention before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
+pub(crate) struct Candidate {
     pub kind: MentionKind,
     pub start: usize,
     pub end: usize,
@@ -59,12 +61,9 @@ pub struct Candidate {
     pub parent: Option<String>,
 }
 
-/// Township and village suffixes: a name that is a place with one of these is not a person.
-const PLACE_LEVELS: &[&str] = &["街道", "镇", "乡", "村"];
-
 /// What a Japanese name entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JapaneseName {
+pub(crate) enum JapaneseName {
     /// A family name from our own list, trusted alone before a title (桥本首相).
     ListedSurname,
     /// A family or given name from HanLP's list.
@@ -73,7 +72,7 @@ pub enum JapaneseName {
 
 /// A place entry in the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceEntry {
+pub(crate) struct PlaceEntry {
     pub canonical: String,
     /// Administrative level, for divisions of the gazetteer.
     pub level: Option<Level>,
@@ -144,13 +143,13 @@ pub struct Text<'a> {
 
 impl<'a> Text<'a> {
     /// True if `[start, end)` begins and ends on token boundaries.
-    pub fn aligned(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn aligned(&self, start: usize, end: usize) -> bool {
         self.token_starting.get(start).is_some_and(|t| t.is_some())
             && self.token_ending.get(end).is_some_and(|t| t.is_some())
     }
 
     /// The characters `[start, end)` as a string.
-    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+    pub(crate) fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[self.byte_starts[start]..self.byte_starts[end]]
     }
 }
@@ -275,7 +274,7 @@ impl Recognizer {
                     });
                 // 党委委员, 党组成员: membership of a body is one title, read whole.
                 let membership = title.rank == crate::lexicon::Rank::Member
-                    && organizations::ATTACHED_BODIES.contains(&head.as_str());
+                    && words::attached_bodies().contains(&head.as_str());
                 title_set.contains(tail.as_str()) && head_is_org && !membership
             });
             if !split {
@@ -337,7 +336,9 @@ impl Recognizer {
                 .gazetteer
                 .iter()
                 .filter_map(|d| {
-                    let stem = PLACE_LEVELS.iter().find_map(|l| d.name.strip_suffix(l))?;
+                    let stem = words::place_levels()
+                        .iter()
+                        .find_map(|l| d.name.strip_suffix(l))?;
                     Some(stem.to_owned())
                 })
                 .collect(),
@@ -377,7 +378,7 @@ impl Recognizer {
     }
 
     /// The rank of a title in the lexicon (副主任 → deputy).
-    pub fn title_rank(&self, title: &str) -> Option<crate::lexicon::Rank> {
+    pub(crate) fn title_rank(&self, title: &str) -> Option<crate::lexicon::Rank> {
         self.lexicons
             .titles
             .iter()
@@ -387,7 +388,7 @@ impl Recognizer {
 
     /// For a title that names its own organization (外长): the title of the post and the
     /// organization's canonical name (部长, 外交部).
-    pub fn title_post(&self, title: &str) -> Option<(&str, &str)> {
+    pub(crate) fn title_post(&self, title: &str) -> Option<(&str, &str)> {
         let tp = self.lexicons.title_posts.get(title)?;
         let body = self
             .lexicons
@@ -409,7 +410,7 @@ impl Recognizer {
     }
 
     /// Segments `text` and indexes token boundaries.
-    pub fn prepare<'a>(&'a self, text: &'a str) -> Text<'a> {
+    pub(crate) fn prepare<'a>(&'a self, text: &'a str) -> Text<'a> {
         let chars: Vec<char> = text.chars().collect();
         let byte_starts: Vec<usize> = text
             .char_indices()
@@ -465,7 +466,7 @@ fn add_derived_places(places: &mut Dict<PlaceEntry>, derived: &crate::lexicon::D
         .filter(|(_, (class, _))| matches!(class, WordClass::Place | WordClass::ForeignPlace))
         .map(|(name, _)| name);
     for name in derived.places.iter().chain(classed) {
-        if places.get(name).is_empty() && !places::GENERIC_PLACES.contains(&name.as_str()) {
+        if places.get(name).is_empty() && !words::generic_places().contains(&name.as_str()) {
             places.insert(
                 name,
                 PlaceEntry {

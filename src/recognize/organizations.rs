@@ -3,7 +3,9 @@
 //! (示范区党工委宣传部, 中国银行新区支行, 焦作通财创新创业投资基金（有限合伙）).
 
 use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use crate::lexicon::words;
 use crate::lexicon::WordClass;
+use crate::resolve::RELATIVE_LEVELS;
 use crate::segment::Token;
 
 /// Tags of words that can be part of an organization name before its suffix.
@@ -11,15 +13,6 @@ const MATERIAL_TAGS: &[&str] = &[
     "n", "nr", "ns", "nt", "nz", "j", "vn", "b", "eng", "an", "a", "nrt", "nrfg", "x", "s", "g",
     "z",
 ];
-
-/// Verbs that are ordinary parts of organization names (投资公司, 创新中心, 服务中心).
-const NAME_VERBS: &[&str] = &[
-    "创新", "投资", "发展", "建设", "服务", "管理", "监督", "研究", "设计", "改革", "开发", "规划",
-    "保护", "监察", "检察", "教育", "培训", "咨询", "创业", "制造", "交易", "运输", "救助", "执法",
-];
-
-/// Autonomous divisions named by their kind alone, relative like 省 or 市 (自治区体育局).
-const AUTONOMOUS: &[&str] = &["自治区", "自治州", "自治县", "自治旗"];
 
 /// Where a country's one-character abbreviation before an organization name starts, when `prev`
 /// is one: a word of its own that jieba takes for a name or a place (黎/nr, not 以/p), or the end
@@ -58,10 +51,7 @@ fn hanlp_class(r: &Recognizer, word: &str) -> Option<WordClass> {
         .map(|(class, _)| *class)
 }
 
-/// Single characters that make a name relative to the paper's region (市委, 区城管局).
-pub const RELATIVE_PREFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'];
-
-pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+pub(crate) fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     for start in 0..t.chars.len() {
         if t.token_starting[start].is_none() {
             continue;
@@ -86,10 +76,6 @@ pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Generic heads that, after a single place name, do not make an organization of it: PD and
-/// MSRA, like readers, take 美国政府 as the place 美国 acting, not as a named body.
-const GENERIC_AFTER_PLACE: &[&str] = &["政府", "当局", "企业", "公司", "球队", "军队", "市场"];
-
 /// A word jieba's dictionary knows as an organization (中央气象台/nt, 北京军区/nt), when no rule
 /// of ours found it: the weakest evidence, losing to every other candidate.
 fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
@@ -105,7 +91,7 @@ fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidat
     if let Some((suffix_start, _)) = suffix {
         let head = t.slice(suffix_start, token.end);
         let prefix = t.slice(token.start, suffix_start);
-        if GENERIC_AFTER_PLACE.contains(&head)
+        if words::generic_after_place().contains(&head)
             && (!r.places.get(prefix).is_empty() || prefix.chars().count() <= 2)
         {
             return;
@@ -121,15 +107,10 @@ fn jieba_organization(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidat
     }
 }
 
-/// Words before a generic head that describe rather than name (特区政府, 临时政府, 地方政府).
-const GENERIC_PREFIXES: &[&str] = &[
-    "特区", "新", "临时", "联合", "中央", "地方", "当地", "各级", "两国",
-];
-
 /// 市委, 县委, 区政府: an organization named only relative to the paper's region.
 fn relative_bare(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
-    let relative = token.word.starts_with(RELATIVE_PREFIXES) && token.len() >= 2;
+    let relative = token.word.starts_with(RELATIVE_LEVELS) && token.len() >= 2;
     // 市局, 省厅, 县院: the level and a one-character government body.
     let level_and_body = token.len() == 2
         && r.government_bodies
@@ -163,68 +144,38 @@ fn suffix_ending_at(
         .and_then(|(start, strong)| Some((*start, *strong.first()?)))
 }
 
-/// Words ending in an organization suffix that name gatherings, not bodies.
-const EVENT_WORDS: &[&str] = &[
-    "座谈会",
-    "会议",
-    "例会",
-    "对接会",
-    "推进会",
-    "大会",
-    "研讨会",
-    "发布会",
-    "招聘会",
-    "运动会",
-    "茶话会",
-    "报告会",
-    "见面会",
-    "交流会",
-    "洽谈会",
-    "动员会",
-    "联席会",
-    "培训会",
-    "现场会",
-    "调度会",
-    "部署会",
-    "汇报会",
-    "表彰会",
-    "总结会",
-    "推介会",
-    "说明会",
-    "恳谈会",
-    "联欢会",
-    "晚会",
-    "演唱会",
-    "展销会",
-];
-
-/// Words that never belong to a name however they are tagged: datelines (新华社５月７日电) and
-/// picture references glued before a name.
-const NOT_MATERIAL: &[&str] = &[
-    "日电",
-    "电",
-    "日讯",
-    "本报讯",
-    "讯",
-    "见图",
-    "图",
-    "据",
-    "本报",
-];
+/// Words ending in an organization suffix that name gatherings, not bodies: the event
+/// triggers ending in 会 (座谈会, 推进会; `data/event_triggers.tsv`) and the other gatherings of
+/// `data/words.tsv` (茶话会, 联欢会).
+fn gatherings() -> &'static [&'static str] {
+    static GATHERINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    GATHERINGS.get_or_init(|| {
+        let triggers = crate::lexicon::event_trigger_words();
+        let meetings = triggers
+            .iter()
+            .copied()
+            .filter(|w| w.ends_with('会') || w.ends_with("会议"));
+        meetings
+            .chain(words::gatherings().iter().copied())
+            .collect()
+    })
+}
 
 fn is_material(word: &str, tag: &str) -> bool {
-    if NOT_MATERIAL.contains(&word) {
+    if words::not_name_material().contains(&word) {
         return false;
     }
     let punct = word.chars().any(|c| !c.is_alphanumeric());
     let glued_function = word.starts_with(['及', '和', '与', '并', '或', '向', '在', '对'])
         && word.chars().count() == 2;
-    !punct && !glued_function && (MATERIAL_TAGS.contains(&tag) || NAME_VERBS.contains(&word))
+    !punct
+        && !glued_function
+        && (MATERIAL_TAGS.contains(&tag) || words::name_verbs().contains(&word))
 }
 
 fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
-    if EVENT_WORDS.iter().any(|w| token.word.ends_with(w)) {
+    if gatherings().iter().any(|w| token.word.ends_with(w)) {
         return;
     }
     let lowest = token.end.saturating_sub(r.max_org_suffix);
@@ -295,7 +246,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         // 定江镇和县|国土资源局: a conjunction and the level, after a noun, open the name at the
         // level (县国土资源局), not at the county 和县.
         if super::places::conjunction_reading(t, prev.start, prev.end)
-            && RELATIVE_PREFIXES.contains(&t.chars[prev.start + 1])
+            && RELATIVE_LEVELS.contains(&t.chars[prev.start + 1])
         {
             start = prev.start + 1;
             anchored = true;
@@ -315,7 +266,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         let title = !r.titles.get(prev.word).is_empty();
         // (养老/nr, 智慧/nr: jieba's name tag on a word HanLP counts as ordinary is no name.)
         // (海霞/nr 社区 党委: a name before a place's level is the place's.)
-        let place_level = LOCAL_LEVELS.contains(&current.word);
+        let place_level = words::local_levels().contains(&current.word);
         let person = NAME_TAGS_PERSON.contains(&prev.tag)
             && j != first
             && !place_level
@@ -328,12 +279,12 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
             || !r.organizations.get(prev.word).is_empty();
         // Past a place or organization, only more of them (河南省焦作市 …) extend the name, or
         // a field that a place opens (巴西|地理|统计局, 据黎|公共|卫生部).
-        let level = prev.len() == 1 && prev.word.starts_with(RELATIVE_PREFIXES);
+        let level = prev.len() == 1 && prev.word.starts_with(RELATIVE_LEVELS);
         let extends = proper || level || field_after_place(r, t, j - 1);
         if after_proper_name && !extends {
             break;
         }
-        let relative_char = level || AUTONOMOUS.contains(&prev.word);
+        let relative_char = level || words::autonomous_kinds().contains(&prev.word);
         if title
             || verb_glued(r, prev)
             || person
@@ -354,7 +305,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     // into a list (企业和政府).
     if let Some(after_and) = before_and {
         let level =
-            RELATIVE_PREFIXES.contains(&t.chars[start]) && t.token_starting[start + 1].is_some();
+            RELATIVE_LEVELS.contains(&t.chars[start]) && t.token_starting[start + 1].is_some();
         let place =
             t.token_starting[start].is_some_and(|k| !r.places.get(t.tokens[k].word).is_empty());
         if !level && !place {
@@ -367,11 +318,12 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         title_starts_at(r, t, token.end) && (strong || !NAME_TAGS_PERSON.contains(&holder.tag));
     if start == suffix_start {
         // (Not a bare party body, 党组书记: whose party group is for the context to tell.)
-        let party_body = ATTACHED_BODIES.contains(&token.word) || token.word.ends_with("工委");
+        let party_body =
+            words::attached_bodies().contains(&token.word) || token.word.ends_with("工委");
         // (海霞社区|党委顺应…: a community's or village's own body, joined to it later.)
         let local_body = party_body
             && k > 0
-            && LOCAL_LEVELS
+            && words::local_levels()
                 .iter()
                 .any(|l| t.tokens[k - 1].word.ends_with(l));
         if local_body {
@@ -397,8 +349,10 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
         && prefix
             .chars()
             .all(|c| r.lexicons.place_abbreviations.contains_key(&c));
-    if GENERIC_AFTER_PLACE.contains(&head)
-        && (!r.places.get(prefix).is_empty() || abbreviation || GENERIC_PREFIXES.contains(&prefix))
+    if words::generic_after_place().contains(&head)
+        && (!r.places.get(prefix).is_empty()
+            || abbreviation
+            || words::generic_org_prefixes().contains(&prefix))
     {
         return;
     }
@@ -406,7 +360,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     // (but 业务处处长: a title after it says it is a body).
     if j + 1 == first && holder.start == suffix_start && start == t.tokens[j].start && !titled {
         let only = &t.tokens[j];
-        let relative = only.word.starts_with(RELATIVE_PREFIXES);
+        let relative = only.word.starts_with(RELATIVE_LEVELS);
         if only.known
             && only.len() <= 2
             && !relative
@@ -473,7 +427,7 @@ fn field_of_work(r: &Recognizer, t: &Text, k: usize) -> bool {
     let word = &t.tokens[k];
     matches!(word.tag, "n" | "vn" | "an" | "nz")
         && word.len() >= 2
-        && !NOT_MATERIAL.contains(&word.word)
+        && !words::not_name_material().contains(&word.word)
         && r.places.prefixes(&t.chars, word.start).next().is_none()
         && (word.len() == 2 || suffix_ending_at(r, t, word.end, word.start).is_none())
 }
@@ -513,7 +467,7 @@ const NAME_TAGS_PERSON: &[&str] = &["nr", "nrfg", "nrt"];
 ///   whose parent is 省工商联);
 /// - a place and a body named relative to a division of its level (连云港 + 市委 → 连云港市委,
 ///   海淀区 + 区委 → 海淀区委).
-pub fn join_compounds(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
+pub(crate) fn join_compounds(r: &Recognizer, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in party_titles(r, mentions) {
         if let Some(last) = out.last_mut() {
@@ -593,33 +547,13 @@ fn party_title(
     Some((owner, title))
 }
 
-/// Levels of the places whose own bodies news names after them (海霞社区党委, 大湾村党总支).
-const LOCAL_LEVELS: &[&str] = &["社区", "村", "街道", "镇", "乡"];
-
-/// Bare bodies that belong to the organization named right before them.
-pub const ATTACHED_BODIES: &[&str] = &[
-    "党组",
-    "党委",
-    "党工委",
-    "党总支",
-    "党支部",
-    "纪委",
-    "纪工委",
-    "理事会",
-    "董事会",
-    "监事会",
-    "部务会",
-    "常委会",
-    "管委会",
-];
-
 /// 玉林街道 + 人民调解委员会: a body right after a place, named by its function alone, is that
 /// place's (a name of two characters or more, not an abbreviation such as 中 of 中美).
 fn placed_body(r: &Recognizer, place: &Mention, body: &Mention) -> bool {
     let chars: Vec<char> = body.surface.chars().collect();
     place.surface.chars().count() >= 2
         && body.canonical == body.surface
-        && !ATTACHED_BODIES.contains(&body.surface.as_str())
+        && !words::attached_bodies().contains(&body.surface.as_str())
         && r.places.prefixes(&chars, 0).next().is_none()
 }
 
@@ -627,8 +561,10 @@ fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> 
     if first.end != second.start || second.kind != MentionKind::Organization {
         return None;
     }
-    let attached = ATTACHED_BODIES.contains(&second.surface.as_str());
-    let local_place = LOCAL_LEVELS.iter().any(|s| first.canonical.ends_with(s));
+    let attached = words::attached_bodies().contains(&second.surface.as_str());
+    let local_place = words::local_levels()
+        .iter()
+        .any(|s| first.canonical.ends_with(s));
     let canonical = match first.kind {
         MentionKind::Organization if attached => format!("{}{}", first.canonical, second.surface),
         // 海霞社区 + 党委: a community's or village's own body.
@@ -638,7 +574,7 @@ fn joined(r: &Recognizer, first: &Mention, second: &Mention) -> Option<Mention> 
         MentionKind::Place => {
             let level = second.surface.chars().next()?;
             let rest = &second.surface[level.len_utf8()..];
-            let relative = RELATIVE_PREFIXES.contains(&level) && r.org_suffixes.contains_key(rest);
+            let relative = RELATIVE_LEVELS.contains(&level) && r.org_suffixes.contains_key(rest);
             if !relative {
                 if !placed_body(r, first, second) {
                     return None;

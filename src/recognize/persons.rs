@@ -5,6 +5,7 @@
 
 use super::JapaneseName;
 use super::{Candidate, Mention, MentionKind, Recognizer, Text};
+use crate::lexicon::words;
 use crate::lexicon::{JapanesePart, Role, RoleCounts};
 use crate::segment::Token;
 
@@ -12,18 +13,6 @@ use crate::segment::Token;
 /// a name glued to the next word (张维宁在 …).
 const NEVER_IN_GIVEN_NAME: &str =
     "的了是在和与及等这那就都也又而被把对从向为于以个们上下时说到将已并或";
-
-/// Words that may stick to the end of a name inside one jieba word (邓小平理论, 赵华说).
-const NAME_TAILS: &[&str] = &[
-    "理论", "思想", "同志", "主义", "说", "讲", "问", "答", "称", "等", "一行", "夫妇", "们", "摄",
-];
-
-/// Words after a bare surname that make it a reference to a person (陈教授, 王小姐, 李大娘).
-const HONORIFICS: &[&str] = &[
-    "老", "先生", "女士", "小姐", "老汉", "老伯", "老太", "大娘", "大爷", "大妈", "大姐", "大哥",
-    "老师", "师傅", "同志", "某", "阿姨", "婆婆", "奶奶", "爷爷", "伯伯", "叔叔", "教授", "博士",
-    "医生", "大夫", "经理", "老板",
-];
 
 /// Surname characters that are far more often ordinary words (全, 和, 国 …): never a person
 /// alone, and the start of a name only where jieba made the whole name one word.
@@ -77,7 +66,7 @@ const STATS_EVEN: f32 = -9.0;
 
 const NAME_TAGS: &[&str] = &["nr", "nrfg", "nrt"];
 
-pub fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candidate>) {
+pub(crate) fn propose(r: &Recognizer, t: &Text, taken: &[Mention], out: &mut Vec<Candidate>) {
     let n = t.chars.len();
     let mut title_ends = vec![false; n + 1];
     let mut title_starts = vec![false; n + 1];
@@ -335,7 +324,7 @@ impl Context<'_> {
                 && tail
                     .chars()
                     .all(|c| NEVER_IN_GIVEN_NAME.contains(c) || self.follows_names(c));
-            NAME_TAILS.contains(&tail) || glued
+            words::name_tails().contains(&tail) || glued
         })
     }
 
@@ -429,7 +418,7 @@ impl Context<'_> {
             || !crate::layout::spacing::is_han(t.chars[start - 1])
             || t.token_starting[start].is_some()
             || matches!(t.chars[start - 1], '老' | '小');
-        let honorific = HONORIFICS
+        let honorific = words::honorifics()
             .iter()
             .any(|h| t.chars[start + 1..].starts_with(&h.chars().collect::<Vec<_>>()));
         ((before_ok && (honorific || titled)) || after_lao).then(|| person(start, start + 1, 2))
@@ -552,7 +541,9 @@ impl Context<'_> {
         }
         let public_figure = self.r.lexicons.derived.public_figures.contains(name);
         let given_text: String = given.iter().collect();
-        if HONORIFICS.contains(&given_text.as_str()) || !self.r.titles.get(&given_text).is_empty() {
+        if words::honorifics().contains(&given_text.as_str())
+            || !self.r.titles.get(&given_text).is_empty()
+        {
             return None; // 陈教授, 王小姐: a surname and a form of address
         }
         if let Some(first) = token_covering(t, start).filter(|tok| tok.start == start) {

@@ -3,6 +3,7 @@
 
 use super::organizations::ordinary_word;
 use super::{Candidate, MentionKind, PlaceEntry, Recognizer, Text};
+use crate::lexicon::words;
 use crate::lexicon::{Level, WordClass};
 
 /// jieba tags under which a bare short form (焦作, 河南) is taken as a place.
@@ -10,33 +11,6 @@ const SHORT_FORM_TAGS: &[&str] = &["ns", "n", "nz", "j", "nt", "x", "s", "d"];
 
 /// Suffix kinds that can close a single token into a place (张村, 李万村, 沁泉湖).
 const WORD_FINAL_KINDS: &[&str] = &["village", "water", "estate", "mountain", "island", "park"];
-
-/// Words that look like places to the rules but name no particular place.
-pub(crate) const GENERIC_PLACES: &[&str] = &[
-    "城中村",
-    "街道",
-    "乡镇",
-    "各乡镇",
-    "社区",
-    "小区",
-    "农村",
-    "城市",
-    "山区",
-    "两国",
-    "各国",
-    "外国",
-    "大国",
-    "本地",
-    "当地",
-    "各地",
-    "异地",
-    "城区",
-    "郊区",
-    "市区",
-    "县城",
-    "老城",
-    "新城",
-];
 
 /// Characters that, glued to the front of a name by jieba, are a preposition (向鑫苑 → 鑫苑).
 const GLUED_PREPOSITIONS: &[char] = &[
@@ -46,29 +20,13 @@ const GLUED_PREPOSITIONS: &[char] = &[
 /// Tags of words that can stand before a place suffix as its proper name.
 const NAME_TAGS: &[&str] = &["nr", "ns", "nz", "nrt", "nrfg", "j", "x", "eng"];
 
-/// Words that, after a run of abbreviations, keep it a list of places (中美关系, 中俄边境).
-const AFTER_ABBREVIATIONS: &[&str] = &[
-    "关系", "两国", "双方", "之间", "合作", "贸易", "峰会", "会谈", "战争", "冲突", "边境", "联合",
-    "友好", "三国",
-];
-
-/// Two-character words made of an abbreviation with a word that does not make them places.
-const NOT_ABBREVIATIONS: &[&str] = &[
-    "美德", "中意", "加法", "新华", "中华", "中亚", "中非", "日新", "台港",
-];
-
 /// Verbs before 华/京/沪/港 in one word: 访华, 抵京, 驻港.
 const MOVES: &str = "访来驻在抵赴进返离留旅援侵晋使";
 
 /// Words after an abbreviation in one word that keep it a place: 美军, 华裔, 日籍, 京剧.
 const ABBREVIATION_NOUNS: &str = "军裔侨籍剧";
 
-/// Prepositions and verbs before a lone abbreviation: 对俄出口, 与美合作, 赴京.
-const BEFORE_ABBREVIATION: &[&str] = &[
-    "对", "向", "与", "同", "和", "赴", "访", "在", "来", "去", "驻", "离", "抵", "进", "返",
-];
-
-pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+pub(crate) fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     dictionary(r, t, out);
     abbreviations(r, t, out);
     foreign_divisions(r, t, out);
@@ -157,8 +115,8 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
         let rest: String = chars[run..].iter().collect();
         let word: String = chars.iter().collect();
         let places: Vec<usize> = if run >= 2
-            && (rest.is_empty() || AFTER_ABBREVIATIONS.contains(&rest.as_str()))
-            && !NOT_ABBREVIATIONS.contains(&word.as_str())
+            && (rest.is_empty() || words::after_abbreviations().contains(&rest.as_str()))
+            && !words::not_abbreviations().contains(&word.as_str())
             && (token.tag != "v" && token.tag != "a" && token.tag != "f" || !rest.is_empty())
         {
             (0..run).collect()
@@ -184,7 +142,7 @@ fn abbreviations(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
 /// jieba, or right after 对/与/赴 ….
 fn lone_abbreviation(t: &Text, token: &crate::segment::Token) -> bool {
     let after_preposition = t.token_ending[token.start]
-        .is_some_and(|k| BEFORE_ABBREVIATION.contains(&t.tokens[k].word));
+        .is_some_and(|k| words::before_abbreviations().contains(&t.tokens[k].word));
     // (以2∶0: a preposition before a score, not Israel.)
     let next_is_word = t.token_starting[token.end].is_some_and(|k| {
         let next = t.tokens[k].word;
@@ -300,7 +258,7 @@ fn common_noun_named(
     let Some(tok) = t.token_starting[start].map(|k| &t.tokens[k]) else {
         return false;
     };
-    let ordinary = GENERIC_PLACES.contains(&tok.word)
+    let ordinary = words::generic_places().contains(&tok.word)
         || r.lexicons.not_names.contains(tok.word)
         || ordinary_word(r, tok.word);
     tok.end == end
@@ -322,7 +280,7 @@ pub(crate) fn conjunction_reading(t: &Text, start: usize, end: usize) -> bool {
 /// (香港市民); only those ending in a place suffix, and not made of a known place plus more, count.
 fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     let token = &t.tokens[k];
-    if token.tag != "ns" || token.len() < 2 || GENERIC_PLACES.contains(&token.word) {
+    if token.tag != "ns" || token.len() < 2 || words::generic_places().contains(&token.word) {
         return false;
     }
     let Some((len, kind)) = place_suffix(r, t, token) else {
@@ -343,7 +301,7 @@ fn jieba_place(r: &Recognizer, t: &Text, k: usize) -> bool {
     // 文明城市, 沿海城市: the suffix ends a common noun (城市), not a name.
     let tail: String = t.chars[token.end - 2..token.end].iter().collect();
     let common_tail = len == 1
-        && (GENERIC_PLACES.contains(&tail.as_str())
+        && (words::generic_places().contains(&tail.as_str())
             || r.segmenter.dictionary_tag(&tail) == Some("n") && r.places.get(&tail).is_empty());
     len < token.len() && kind != "zone" && !glued && stem_ok && !number && !common_tail
 }
@@ -466,7 +424,7 @@ fn suffix_rule(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     if kind == "market" && wide_area(r, t.slice(start, token.end - len)) {
         return;
     }
-    if GENERIC_PLACES.contains(&t.slice(start, token.end)) {
+    if words::generic_places().contains(&t.slice(start, token.end)) {
         return;
     }
     out.push(place(start, token.end, 2, None));
@@ -496,7 +454,7 @@ fn described_name_before(r: &Recognizer, t: &Text, k: usize) -> Option<usize> {
         let named = matches!(prev.tag, "ns" | "nr" | "nz")
             && prev.len() >= 2
             && !ordinary_word(r, prev.word)
-            && !GENERIC_PLACES.contains(&prev.word);
+            && !words::generic_places().contains(&prev.word);
         if named && j < k {
             return Some(prev.start);
         }
@@ -544,7 +502,7 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
         if tok.end > end {
             break;
         }
-        let generic = GENERIC_STREETS.contains(&tok.word);
+        let generic = words::generic_streets().contains(&tok.word);
         let ordinary = tok.known && tok.len() >= 2 && !NAME_TAGS.contains(&tok.tag);
         if generic || (tok.end <= suffix_start && ordinary && !matches!(tok.tag, "ns" | "n")) {
             plain = false;
@@ -564,32 +522,6 @@ fn street(t: &Text, suffix_start: usize, end: usize, out: &mut Vec<Candidate>) {
         out.push(place(start, end, 2, None));
     }
 }
-
-/// Common nouns for roads and streets, which name none.
-const GENERIC_STREETS: &[&str] = &[
-    "公路",
-    "铁路",
-    "道路",
-    "马路",
-    "思路",
-    "之路",
-    "水路",
-    "后路",
-    "出路",
-    "门路",
-    "线路",
-    "套路",
-    "网路",
-    "右路",
-    "左路",
-    "筑路",
-    "小巷",
-    "街巷",
-    "大街",
-    "一条街",
-    "小路",
-    "土路",
-];
 
 /// Parks, zones and new towns named from a place and ordinary words: 中原工业设计城,
 /// 数字经济产业园. The name must open with a place.

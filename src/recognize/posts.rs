@@ -16,6 +16,7 @@
 //! - appointments: NAME 任/担任/兼任 ORG TITLE (李四担任示范区党工委书记)
 
 use super::{Mention, MentionKind, Recognizer};
+use crate::lexicon::words;
 use crate::lexicon::Rank;
 
 /// A post found in a text: indexes into the mention list, plus an inherited organization name.
@@ -65,37 +66,6 @@ impl Pending {
         }
     }
 }
-
-/// Words between a person and an organization that announce an appointment.
-const APPOINTMENT: &[&str] = &[
-    "任",
-    "担任",
-    "兼任",
-    "出任",
-    "升任",
-    "转任",
-    "为",
-    "当选",
-    "当选为",
-];
-
-/// Words between a person and a post that announce its end.
-const REMOVAL: &[&str] = &["不再担任", "辞去", "卸任"];
-
-/// Heads of government and their deputies, with the level of the government their title names.
-const GOVERNMENT_HEADS: &[(&str, char)] = &[
-    ("省长", '省'),
-    ("市长", '市'),
-    ("县长", '县'),
-    ("区长", '区'),
-    ("州长", '州'),
-    ("镇长", '镇'),
-    ("乡长", '乡'),
-];
-
-/// Party bodies inside an organization; a chain's non-party title belongs to the organization
-/// itself (区供销联社党委书记、主任 → 主任 @ 区供销联社).
-const PARTY_BODIES: &[&str] = &["党委", "党组", "党工委", "党总支", "党支部"];
 
 /// Characters that separate sentences or clauses for the purpose of organization context.
 const SENTENCE_END: &[char] = &['。', '！', '？', '；', '\n'];
@@ -403,7 +373,7 @@ impl Reader<'_> {
         let title_text = &self.mentions[title].canonical;
         let party_title =
             title_text.contains("党") || ["书记", "副书记"].contains(&title_text.as_str());
-        let name = match PARTY_BODIES.iter().find(|b| name.ends_with(*b)) {
+        let name = match words::party_bodies().iter().find(|b| name.ends_with(*b)) {
             Some(body) if !party_title => name[..name.len() - body.len()].to_owned(),
             _ => name.to_owned(),
         };
@@ -439,7 +409,10 @@ impl Reader<'_> {
         let gap = gap.strip_prefix("同志").unwrap_or(&gap);
         let removed =
             gap == "的" && self.gap(person.start.saturating_sub(2), person.start) == "免去";
-        if !APPOINTMENT.contains(&gap) && !REMOVAL.contains(&gap) && !removed {
+        if !words::appointment_verbs().contains(&gap)
+            && !words::removal_verbs().contains(&gap)
+            && !removed
+        {
             return;
         }
         let title_after = |o: &Mention| {
@@ -482,27 +455,6 @@ impl Reader<'_> {
     }
 }
 
-/// Words of a change of post and what they say: the post begins (任命, 当选) or ends (免去,
-/// 不再担任). 现任 and 曾任 tell a post, not a change, and are not among them.
-const CHANGES: &[(&str, Change)] = &[
-    ("任命", Change::Start),
-    ("当选", Change::Start),
-    ("出任", Change::Start),
-    ("就任", Change::Start),
-    ("调任", Change::Start),
-    ("升任", Change::Start),
-    ("转任", Change::Start),
-    ("接任", Change::Start),
-    ("新任", Change::Start),
-    ("免去", Change::End),
-    ("不再担任", Change::End),
-    ("辞去", Change::End),
-    ("卸任", Change::End),
-    ("离任", Change::End),
-    ("免职", Change::End),
-    ("退休", Change::End),
-];
-
 /// Characters that close the clause a change word governs (任命甲为…，免去乙…).
 const CLAUSE_END: &[char] = &['，', '。', '！', '？', '；', '\n'];
 
@@ -519,7 +471,7 @@ fn change_of(chars: &[char], post: &FoundPost, title: &Mention) -> Option<(Chang
         .map_or(chars.len(), |i| title.end + i);
     let mut best = None;
     for at in clause_start..clause_end {
-        for (word, change) in CHANGES {
+        for (word, change) in words::post_changes() {
             let len = word.chars().count();
             let matches = chars
                 .get(at..at + len)
@@ -534,7 +486,7 @@ fn change_of(chars: &[char], post: &FoundPost, title: &Mention) -> Option<(Chang
 }
 /// The level of government a head-of-government title names (副县长 → 县).
 fn government_level(title: &str) -> Option<char> {
-    GOVERNMENT_HEADS
+    words::government_heads()
         .iter()
         .find(|(head, _)| title.ends_with(head))
         .map(|(_, level)| *level)

@@ -1,6 +1,7 @@
 //! Titles (副主任, 党工委书记, 委员长): dictionary matches on token boundaries.
 
 use super::{Candidate, MentionKind, Recognizer, Text};
+use crate::lexicon::words;
 use crate::segment::Token;
 
 /// jieba sometimes cuts across a title that stands between an organization's last character
@@ -8,7 +9,7 @@ use crate::segment::Token;
 /// 经信办主任何建吾): the title is then no word of its own and neither the organization nor the
 /// name is found. Where a title from the lexicon starts right after a one-character
 /// organization suffix inside a word, the words are cut again at both ends of the title.
-pub fn resegment<'a>(
+pub(crate) fn resegment<'a>(
     r: &Recognizer,
     text: &'a str,
     chars: &[char],
@@ -73,7 +74,7 @@ pub fn resegment<'a>(
 
 /// Proposes every title from the lexicon that starts and ends on token boundaries, and splits
 /// words jieba keeps whole (县委书记 → 县委 + 书记).
-pub fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
+pub(crate) fn propose(r: &Recognizer, t: &Text, out: &mut Vec<Candidate>) {
     for (k, token) in t.tokens.iter().enumerate() {
         split_word(r, t, token.start, token.end, out);
         head_of_body(r, t, k, out);
@@ -143,14 +144,12 @@ fn split_word(r: &Recognizer, t: &Text, start: usize, end: usize, out: &mut Vec<
     }
 }
 
-/// Heads named after their body, the body's last character shared (司法部长 = 司法部 + 部长,
-/// 美国财政部长, 芬兰农林/部长): the organization, then the title's remaining characters,
-/// whose canonical form is the whole title.
-const HEADS: &[&str] = &["部长", "局长", "厅长", "署长"];
-
 fn head_of_body(r: &Recognizer, t: &Text, k: usize, out: &mut Vec<Candidate>) {
     let token = &t.tokens[k];
-    let Some(head) = HEADS.iter().find(|h| token.word.ends_with(*h)) else {
+    let Some(head) = words::ministry_heads()
+        .iter()
+        .find(|h| token.word.ends_with(*h))
+    else {
         return;
     };
     // The body's own words: inside this word (司法部长), or the word before a bare 部长.

@@ -31,7 +31,7 @@ impl Day {
     }
 
     /// The day `days` later (or earlier, when negative).
-    pub fn shift(self, days: i32) -> Day {
+    pub(crate) fn shift(self, days: i32) -> Day {
         let mut d = self;
         for _ in 0..days.unsigned_abs() {
             d = if days > 0 { d.next() } else { d.previous() };

@@ -8,7 +8,7 @@ pub mod expressions;
 pub use expressions::{find_times, TimeMention};
 
 /// Days in `month` of `year` (Gregorian).
-pub fn days_in_month(year: u32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -41,7 +41,7 @@ pub fn parse_date(s: &str) -> Option<String> {
 }
 
 /// A date written in a file name (`jiaozuo-page-2019-08-30.txt`, `20190830.txt`), if exactly one.
-pub fn date_in_file_name(name: &str) -> Option<String> {
+pub(crate) fn date_in_file_name(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
     let mut found = Vec::new();
     for width in [10, 8] {
@@ -60,6 +60,14 @@ pub fn date_in_file_name(name: &str) -> Option<String> {
     }
     found.dedup();
     (found.len() == 1).then(|| found.remove(0))
+}
+
+/// The time expressions of a text that start on a word boundary (not 日前 inside 节日前).
+pub fn times_in(text: &crate::recognize::Text, date: Option<&str>) -> Vec<TimeMention> {
+    find_times(&text.chars, date.and_then(expressions::Day::parse))
+        .into_iter()
+        .filter(|t| text.token_starting[t.start].is_some())
+        .collect()
 }
 
 #[cfg(test)]
