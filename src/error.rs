@@ -15,18 +15,28 @@ pub enum Error {
     /// The file could not be opened or read.
     #[error("{path}: cannot read")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
     /// The bytes are not text in any encoding we read.
     #[error("{path}: {reason}")]
-    Encoding { path: PathBuf, reason: String },
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// Why its bytes could not be decoded.
+        reason: String,
+    },
     /// A line of a data file (JSON Lines input, a lexicon) is unusable.
     #[error("{path}:{line}: {reason}")]
     Data {
+        /// The data file.
         path: PathBuf,
+        /// The 1-based number of the bad line.
         line: usize,
+        /// What is wrong with it.
         reason: String,
     },
     /// A user-supplied value (date, format name, query argument …) is malformed.
@@ -34,12 +44,17 @@ pub enum Error {
     Invalid(String),
     /// No store in the directory a command was to read.
     #[error("{dir}: no zhkg store here (run `zhkg build INPUT… --store {dir}` first)")]
-    NoStore { dir: PathBuf },
+    NoStore {
+        /// The directory given for the store.
+        dir: PathBuf,
+    },
     /// The store could not be opened, read or written: RocksDB's own error (a lock another
     /// process holds, a full disk, a damaged file) is the source.
     #[error("{dir}: store")]
     Store {
+        /// The store's directory.
         dir: PathBuf,
+        /// RocksDB's error, through Oxigraph.
         #[source]
         source: Cause,
     },
@@ -47,36 +62,48 @@ pub enum Error {
     /// (`query`, `lookup`, `serve`) take no lock and may run beside it.
     #[error("{dir}: the store is in use by another process writing to it (a `zhkg build`?)")]
     Locked {
+        /// The store's directory.
         dir: PathBuf,
+        /// RocksDB's error about the lock.
         #[source]
         source: Cause,
     },
     /// The SPARQL text does not parse; the message points at the place.
     #[error("SPARQL syntax error: {message}")]
-    Syntax { message: String },
+    Syntax {
+        /// The parser's message; when it gives a position, the query's line follows with a `^`
+        /// under the place.
+        message: String,
+    },
     /// A query failed while it ran (stopped at a timeout, or the store failed under it).
     #[error("query failed")]
     Query {
+        /// The evaluator's or the store's error.
         #[source]
         source: Cause,
     },
     /// Output could not be written (a closed pipe, a full disk).
     #[error("writing output")]
     Write {
+        /// The writer's or serializer's error.
         #[source]
         source: Cause,
     },
     /// The endpoint could not start a query worker process.
     #[error("cannot start the query worker {program}")]
     Worker {
+        /// The program the endpoint tried to run.
         program: PathBuf,
+        /// Why it could not be started.
         #[source]
         source: std::io::Error,
     },
     /// The endpoint could not listen on its address.
     #[error("cannot listen on {address}")]
     Listen {
+        /// The address asked for (`127.0.0.1:7878`).
         address: String,
+        /// Why it could not be bound.
         #[source]
         source: Cause,
     },

@@ -36,7 +36,9 @@ pub struct Options {
 /// What one document gave: its records and the problems met on the way.
 #[derive(Debug, Default)]
 pub struct Extraction {
+    /// The document's records, in input order.
     pub records: Vec<Record>,
+    /// Problems with the input (bad JSON lines); the records of the rest are still there.
     pub errors: Vec<Error>,
 }
 

@@ -19,13 +19,17 @@ use crate::store::{text, Store};
 /// One entity that matches a name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Candidate {
+    /// The entity's IRI.
     pub iri: String,
+    /// `person`, `organization` or `place`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// Its name (王小平).
     pub name: String,
     /// What tells people of one name apart (湖南省, 中央), when a post gave it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// How many times the corpus names it.
     pub mentions: usize,
 }
 
@@ -37,9 +41,12 @@ pub enum Lookup {
     Card(Box<Card>),
     /// Several entities match equally well: the user chooses.
     Candidates {
+        /// How the name matched them: `name`, `alias` or `substring`.
         how: String,
+        /// The matching entities, most mentioned first.
         candidates: Vec<Candidate>,
     },
+    /// Nothing matches the name.
     None,
 }
 
@@ -55,7 +62,9 @@ pub struct View {
 /// One post held for a while: a title in an organization, with its tenure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Spell {
+    /// The title of the post (书记, 部长).
     pub title: String,
+    /// The organization it is held in, when news names one.
     pub organization: Option<String>,
     /// The person, on an organization's card.
     pub person: Option<String>,
@@ -63,12 +72,15 @@ pub struct Spell {
     pub written: Vec<String>,
     /// The dates of the first and last articles that report it.
     pub first_seen: Option<String>,
+    /// (The date of the last.)
     pub last_seen: Option<String>,
     /// The starts and ends news stated (任命 …, 免去 …), earliest start and latest end.
     pub stated_start: Option<String>,
+    /// (The latest stated end.)
     pub stated_end: Option<String>,
     /// How many articles report it, and which (all of them with `--all`, else the latest few).
     pub articles: usize,
+    /// (The articles' ids.)
     pub sources: Vec<String>,
 }
 
@@ -86,7 +98,7 @@ impl Spell {
 
     /// True when the post was held on `date`, at the precision both give (2023 holds in
     /// 2023-05-02; 2023-05-02 lies in 2023).
-    pub fn held_on(&self, date: &str) -> bool {
+    pub(crate) fn held_on(&self, date: &str) -> bool {
         let (Some(from), Some(to)) = (self.from(), self.to()) else {
             return false;
         };
@@ -98,25 +110,37 @@ impl Spell {
 
 /// Where a tenure starts: the stated start or the first date seen, whichever is earlier (a
 /// stated start after the first sighting is a re-appointment). Shared with the graph exports.
-pub fn tenure_start<'d>(stated: Option<&'d str>, first_seen: Option<&'d str>) -> Option<&'d str> {
+pub(crate) fn tenure_start<'d>(
+    stated: Option<&'d str>,
+    first_seen: Option<&'d str>,
+) -> Option<&'d str> {
     match (stated, first_seen) {
         (Some(stated), Some(seen)) => Some(stated.min(seen)),
         (stated, seen) => stated.or(seen),
     }
 }
 
+/// An event on a card, with the role the entity had in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRole {
+    /// When the event began, as precisely as the text says (ISO 8601).
     pub start: Option<String>,
+    /// When it ended (the start again for a one-day event).
     pub end: Option<String>,
     /// For an event the text gives no time for: the date of the article reporting it.
     pub reported_by: Option<String>,
+    /// The event type (inspection, meeting …).
     #[serde(rename = "type")]
     pub kind: String,
+    /// The word that names it in the text (调研).
     pub trigger: String,
+    /// The entity's role in it (agent, companion, attendee …).
     pub role: String,
+    /// The others taking part.
     pub with: Vec<String>,
+    /// Where it took place.
     pub places: Vec<String>,
+    /// The event's IRI.
     pub event: String,
 }
 
@@ -133,40 +157,56 @@ impl EventRole {
 pub struct Month {
     /// `2024-05` (or `2024`, or `undated`).
     pub month: String,
+    /// Its events, in date order.
     pub events: Vec<EventRole>,
 }
 
+/// An entity often named in the same articles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Related {
+    /// Its name.
     pub name: String,
+    /// `person`, `organization` or `place`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Articles naming both.
     pub articles: usize,
 }
 
+/// An article that names the entity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
+    /// The article's id (`jiaozuo-page-2019-08-30.txt#2`).
     pub article: String,
+    /// Its headline, when it has one.
     pub headline: Option<String>,
+    /// Its publication date.
     pub date: Option<String>,
+    /// How many times it names the entity.
     pub mentions: usize,
     /// The text around each mention (the first few), the mention in 【】.
     pub snippets: Vec<String>,
 }
 
+/// Everything the store knows about one entity, as `zhkg lookup` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Card {
+    /// The entity's IRI.
     pub iri: String,
     /// Other nodes shown on this card: mentions of the name no post placed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<String>,
+    /// `person`, `organization` or `place`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// Its name.
     pub name: String,
+    /// Where its posts place a person (湖南省, 中央), telling apart people of one name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// Every form the articles name it by (外长, 外交部长).
     pub aliases: Vec<String>,
+    /// How many times the corpus names it.
     pub mentions: usize,
     /// The posts held (a person's) or given (an organization's), by first date.
     pub posts: Vec<Spell>,
@@ -175,6 +215,7 @@ pub struct Card {
     pub at: Option<String>,
     /// Events by month, oldest first.
     pub months: Vec<Month>,
+    /// The entities most often named in the same articles.
     pub related: Vec<Related>,
     /// Articles naming the entity, latest first.
     pub sources: Vec<Source>,
@@ -764,7 +805,7 @@ fn sources(store: &Store, values: &str, all: bool) -> Result<(Vec<Source>, usize
 }
 
 /// The text around `[start, end)` with the span marked 【…】, on one line.
-pub fn snippet(body: &[char], start: usize, end: usize) -> String {
+pub(crate) fn snippet(body: &[char], start: usize, end: usize) -> String {
     // (Spans come from the store, which anyone may have written: a reversed one is empty.)
     let end = end.min(body.len());
     let start = start.min(end);

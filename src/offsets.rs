@@ -56,7 +56,9 @@ impl OffsetMap {
 /// Builds a string and its offset map together, so they can never drift apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MappedString {
+    /// The text built so far.
     pub text: String,
+    /// The input byte range of each character of `text`.
     pub map: OffsetMap,
 }
 

@@ -4,7 +4,7 @@
 //!
 //! JSON Lines stream a line at a time and their articles are extracted on every core (see
 //! [`crate::parallel`]); text is read a page at a time (pages end at form feeds, see
-//! [`input::Pages`]) and extracted up to [`PAGES_AT_ONCE`] pages at a time, one per core.
+//! [`input::Pages`]) and extracted up to `PAGES_AT_ONCE` (64) pages at a time, one per core.
 //! Memory is bounded by the articles in flight, not by the corpus. A bad input or line is a
 //! [`Notice::Problem`] and the run goes on; only the sink can stop it.
 
@@ -24,6 +24,7 @@ pub(crate) const PAGES_AT_ONCE: usize = 64;
 pub struct Inputs {
     /// Files, directories (searched for `*.txt` and `*.jsonl`) and `-` for standard input.
     pub paths: Vec<PathBuf>,
+    /// How to read the inputs ([`Format::Auto`]: by file extension, sniffing standard input).
     pub format: Format,
     /// The name standard input stands for in records (`-` without it).
     pub stdin_name: Option<String>,
@@ -32,6 +33,9 @@ pub struct Inputs {
 /// What the driver tells its caller besides records.
 #[derive(Debug)]
 pub enum Notice<'a> {
+    /// The inputs found (directories searched), before any is read: what a progress bar needs
+    /// to know its total without searching the directories again.
+    Sources(&'a [Source]),
     /// An input, or a line of one, that could not be used; the others are still read.
     Problem(&'a Error),
     /// An input that holds nothing.
@@ -51,6 +55,7 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    /// A pipeline with nothing loaded yet; the lexicons load when the first article needs them.
     pub fn new() -> Pipeline {
         Pipeline::default()
     }
@@ -77,6 +82,7 @@ impl Pipeline {
         for error in &errors {
             run.problem(error);
         }
+        (run.notice)(Notice::Sources(&sources));
         for source in &sources {
             match input::open(source, inputs.format) {
                 Ok(opened) => run.input(source, opened, inputs.stdin_name.as_deref())?,
@@ -297,6 +303,7 @@ mod tests {
                 &Options::default(),
                 |notice| {
                     notices.push(match notice {
+                        Notice::Sources(sources) => format!("{} inputs", sources.len()),
                         Notice::Problem(e) => format!("problem {}", base(&e.to_string())),
                         Notice::Empty(name) => format!("empty {}", base(name)),
                         Notice::Done(name, n) => format!("{} {n}", base(name)),
@@ -314,6 +321,7 @@ mod tests {
         assert_eq!(
             notices,
             [
+                "3 inputs",
                 "a-page.txt 1",
                 "problem b-news.jsonl:2: invalid JSON: expected ident at line 1 column 2",
                 "b-news.jsonl 2",

@@ -14,14 +14,23 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankN
 use crate::graph::{Details, EdgeKind, Evidence, KnowledgeGraph, Node, NodeKind};
 use crate::record::TimeBasis;
 
+/// Our vocabulary (`zkg:`): classes and properties of `ontology/zhkg.ttl`.
 pub const ZKG: &str = "https://w3id.org/zhkg/ontology#";
+/// Where the graph's nodes live: `id:person/王小平`, `id:event/…`.
 pub const ID: &str = "https://w3id.org/zhkg/id/";
+/// The W3C Organization Ontology (`org:`): posts, memberships, sub-organizations.
 pub const ORG: &str = "http://www.w3.org/ns/org#";
+/// schema.org (`schema:`): articles (headline, date, URL, body) and places.
 pub const SCHEMA: &str = "https://schema.org/";
+/// SKOS (`skos:`): alternative labels (aliases).
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// PROV-O (`prov:`): which article each statement was derived from.
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
+/// FOAF (`foaf:`): people are also `foaf:Person`s.
 pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+/// The Simple Event Model (`sem:`): events are also `sem:Event`s.
 pub const SEM: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/";
+/// OWL-Time (`time:`): the interval of a post's tenure.
 pub const TIME: &str = "http://www.w3.org/2006/time#";
 
 /// Prefixes for SPARQL and for output.

@@ -10,25 +10,39 @@ use crate::offsets::OffsetMap;
 /// One article and everything extracted from it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
+    /// The article's id: `FILE#N` for the N-th article of a page (`FILE#pP.N` on page P of a
+    /// file), the `id` of a JSON Lines article.
     pub id: String,
+    /// Whether the article is a story or a photo caption (`story`, `caption`).
     pub kind: ArticleKind,
+    /// The headline (主题), when the article has one.
     pub title: Option<String>,
     /// The line printed above a headline (引题).
     pub kicker: Option<String>,
+    /// The line printed below a headline (副题).
     pub subtitle: Option<String>,
     /// Publication date, ISO `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The paper's home area (`--region`), used to resolve 我市, 市委 …
     pub region: Option<String>,
+    /// The article's address: the `url` of a JSON Lines input (left out of the JSON when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Who published the article: the `source` of a JSON Lines input (left out of the JSON when
+    /// absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// Where in the input the article was read from.
     pub source: SourceSpan,
+    /// The article's body after layout repair; every span in the record indexes its characters.
     pub text: String,
+    /// The people, organizations and places the article names, one entry each.
     pub entities: Vec<Entity>,
+    /// The official posts the article gives people (市委书记王小平).
     pub posts: Vec<Post>,
+    /// The people the byline credits (reporters, correspondents, photographers, editors).
     pub credits: Vec<Credit>,
+    /// The events the article reports (meetings, inspections, accidents …).
     pub events: Vec<Event>,
     /// Input byte offset of each character of `text` (only with `extract --offsets`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,9 +56,13 @@ pub struct Record {
 /// and its line number).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceSpan {
+    /// The input's name as given: a file path, or `-` for standard input unless it was renamed.
     pub path: String,
+    /// The article's first byte in the input.
     pub byte_start: usize,
+    /// The end of the article in the input, in bytes (exclusive).
     pub byte_end: usize,
+    /// The 1-based line number of a JSON Lines article; absent for text input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
 }
@@ -53,8 +71,11 @@ pub struct SourceSpan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
+    /// A person (王小平); `person` in the JSON.
     Person,
+    /// An organization: a party committee, a government body, a company (焦作市委).
     Organization,
+    /// A place: a country, an administrative division, a village (修武县).
     Place,
 }
 
@@ -74,6 +95,7 @@ impl EntityType {
 pub struct Entity {
     /// Stable across a run and across runs: `person:郭树勋`.
     pub id: String,
+    /// Person, organization or place; `type` in the JSON.
     #[serde(rename = "type")]
     pub kind: EntityType,
     /// Canonical name.
@@ -96,10 +118,13 @@ pub fn entity_id(kind: EntityType, name: &str) -> String {
 /// An official post: a person holding a title in an organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
+    /// The entity id of the person who holds the post (`person:王小平@河南省`).
     pub person: String,
     /// The title as written (外长).
     pub title: String,
+    /// The entity id of the organization the post is in, when the text names or implies it.
     pub organization: Option<String>,
+    /// `[start, end)` of the whole post phrase (市委书记王小平).
     pub span: [usize; 2],
     /// The title of the post when it differs from the one written: 外长 and 外交部长 are the post
     /// 部长 @ 外交部 (`data/title_posts.tsv`).
@@ -137,14 +162,18 @@ pub struct PostChange {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
+    /// The post begins (任命, 当选).
     Start,
+    /// The post ends (免去, 辞去).
     End,
 }
 
 /// A person credited for the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Credit {
+    /// The entity id of the credited person.
     pub person: String,
+    /// What they did: `reporter`, `correspondent`, `photographer` or `editor`.
     pub role: CreditRole,
 }
 
@@ -154,6 +183,8 @@ pub struct Credit {
 pub struct Event {
     /// The same for the same type, date and agent in any article (`event:inspection/2019-08-28/王家鹏`).
     pub id: String,
+    /// The event type from `ontology/events.ttl` (`meeting`, `inspection`, `accident`); `type` in
+    /// the JSON.
     #[serde(rename = "type")]
     pub kind: String,
     /// The trigger word that names the event (例会, 调研).
@@ -162,8 +193,11 @@ pub struct Event {
     pub span: [usize; 2],
     /// Every trigger of this event in the article (the same visit told in several sentences).
     pub mentions: Vec<[usize; 2]>,
+    /// When it happened; absent when neither the text nor the article gives a date.
     pub time: Option<EventTime>,
+    /// Where it happened, each place once.
     pub places: Vec<Argument>,
+    /// Who took part, each entity once per role.
     pub participants: Vec<Participant>,
     /// How many people an incident befell, where the text says (6人当场死亡).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,8 +207,11 @@ pub struct Event {
 /// A count as written (`6人`, `39人`, `5例`), its span and its value (at least: 300多人 → 300).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventCount {
+    /// The count as written (`300多人`).
     pub text: String,
+    /// `[start, end)` of the count.
     pub span: [usize; 2],
+    /// The number it gives; at least that many when the text says more (300多人 → 300).
     pub value: u64,
 }
 
@@ -229,14 +266,20 @@ impl TimeBasis {
 /// An entity where an event happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Argument {
+    /// The entity id of the place (`place:修武县`).
     pub entity: String,
+    /// `[start, end)` of the mention that places the event.
     pub span: [usize; 2],
 }
 
 /// An entity taking part in an event: agent, counterpart, companion, briefer, attendee or host.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
+    /// The entity id of the participant.
     pub entity: String,
+    /// How it took part: `agent`, `counterpart`, `companion`, `briefer`, `attendee`, `host` or
+    /// `subject` (see `ontology/events.ttl`).
     pub role: String,
+    /// `[start, end)` of the mention that names it in the event.
     pub span: [usize; 2],
 }

@@ -2,7 +2,7 @@
 //! 市委 its party committee, 省人大常委会 the provincial congress of its province.
 //!
 //! Without `--region`, each article's own region is inferred from the divisions it names
-//! ([`Region::infer`]); where none fits, nothing is invented: relative names keep their surface
+//! (`Region::infer`); where none fits, nothing is invented: relative names keep their surface
 //! form, and 我市-style references are not entities at all.
 
 use crate::lexicon::words;
@@ -14,7 +14,9 @@ use crate::recognize::{Mention, MentionKind};
 /// The paper's home region, located in the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Region {
+    /// The division's full name (焦作市).
     pub name: String,
+    /// Its administrative level.
     pub level: Level,
     /// The province it lies in (itself for a province).
     pub province: Option<String>,

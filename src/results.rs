@@ -15,18 +15,25 @@ use crate::rdf::PREFIXES;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ResultFormat {
+    /// Aligned columns for a person to read.
     Table,
+    /// SPARQL 1.1 Query Results JSON.
     Json,
+    /// SPARQL 1.1 Query Results CSV.
     Csv,
+    /// SPARQL 1.1 Query Results TSV.
     Tsv,
+    /// SPARQL Query Results XML.
     Xml,
+    /// Turtle, for CONSTRUCT and DESCRIBE.
     Turtle,
+    /// N-Triples, for CONSTRUCT and DESCRIBE.
     Ntriples,
 }
 
 impl ResultFormat {
     /// The media type of the format, for HTTP.
-    pub fn media_type(self) -> &'static str {
+    pub(crate) fn media_type(self) -> &'static str {
         match self {
             ResultFormat::Table => "text/plain; charset=utf-8",
             ResultFormat::Json => "application/sparql-results+json",
@@ -111,7 +118,7 @@ pub fn write_results(
 }
 
 /// The W3C results format of `format`, or `None` for the table.
-pub fn results_format(format: ResultFormat) -> Result<Option<QueryResultsFormat>> {
+pub(crate) fn results_format(format: ResultFormat) -> Result<Option<QueryResultsFormat>> {
     Ok(match format {
         ResultFormat::Table => None,
         ResultFormat::Json => Some(QueryResultsFormat::Json),
@@ -145,16 +152,16 @@ fn show(term: &Term) -> String {
 /// Rows the table format reads before it fixes the width of its columns. Later rows are written
 /// as they come, padded to those widths (a longer cell pushes its line out), so that a table of
 /// millions of rows needs the memory of this many.
-pub const TABLE_WINDOW: usize = 1000;
+pub(crate) const TABLE_WINDOW: usize = 1000;
 
 /// The widest a column is padded to: a longer cell (an article body) is written whole and
 /// pushes its line out, rather than padding every other row to its length.
-pub const TABLE_COLUMN: usize = 60;
+pub(crate) const TABLE_COLUMN: usize = 60;
 
 /// Writes `rows` as columns padded to the widest cell of the header and the first `window`
 /// rows (at most [`TABLE_COLUMN`]), counting CJK characters as two columns, then the number of
 /// rows.
-pub fn write_table(
+pub(crate) fn write_table(
     out: &mut impl Write,
     header: &[String],
     mut rows: impl Iterator<Item = Result<Vec<String>>>,

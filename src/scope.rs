@@ -91,6 +91,8 @@ impl Scopes {
         }
     }
 
+    /// Reads the tables from the lexicons: the countries of `places_world.tsv` and the state
+    /// bodies of `organizations.tsv`.
     pub fn new(lexicons: &Lexicons) -> Scopes {
         let world = lexicons
             .places_world
@@ -266,11 +268,14 @@ fn division_levels() -> &'static HashMap<String, Level> {
 /// posts reach, and the months their posts were seen in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {
+    /// The scope of the person's id: a province (湖南省), 中央, or a foreign country.
     pub scope: String,
+    /// The highest reach of their posts in that scope.
     pub reach: Reach,
     /// First and last dates a post of theirs was seen on (`YYYY-MM-DD`; empty when no article
     /// of theirs is dated).
     pub first: String,
+    /// The last date a post of theirs was seen on (empty when none is dated).
     pub last: String,
 }
 

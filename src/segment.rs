@@ -10,9 +10,13 @@ use jieba_rs::Jieba;
 /// A word with its part-of-speech tag and `[start, end)` character span in the segmented text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
+    /// The word as it appears in the text.
     pub word: &'a str,
+    /// jieba's part-of-speech tag (`n` noun, `nr` person's name, `ns` place name …).
     pub tag: &'a str,
+    /// Character offset of the word's first character.
     pub start: usize,
+    /// Character offset just past the word's last character.
     pub end: usize,
     /// True when the word is in the dictionary; false for words the HMM put together, whose
     /// tag is only a guess.

@@ -32,6 +32,7 @@ use crate::store::Store;
 /// Endpoint settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// The address to listen on (`127.0.0.1:7878`).
     pub bind: String,
     /// Longest a query may run.
     pub timeout: Duration,
@@ -47,7 +48,9 @@ pub struct Settings {
 /// A command line starting a query worker (zhkg's: `ZHKG_QUERY_WORKER=1 zhkg serve --store DIR`).
 #[derive(Debug, Clone)]
 pub struct WorkerCommand {
+    /// The program to run (the `zhkg` binary itself).
     pub program: PathBuf,
+    /// Its arguments (`serve --store DIR`).
     pub args: Vec<OsString>,
     /// Environment variables set for the worker.
     pub env: Vec<(OsString, OsString)>,
@@ -57,7 +60,7 @@ const PAGE: &str = include_str!("serve_page.html");
 
 /// The largest request body read (a query, or a form holding one); a larger one is refused
 /// with 413 before it is read.
-pub const MAX_BODY: usize = 1 << 20;
+pub(crate) const MAX_BODY: usize = 1 << 20;
 
 /// Bytes of results a worker writes in one frame; with the pipe's buffer, what one response
 /// holds in the server's memory, whatever the size of its result.

@@ -24,13 +24,8 @@ pub struct Store {
 pub struct LoadReport {
     /// Quads handed to the loader.
     pub quads: usize,
+    /// Seconds the load took.
     pub seconds: f64,
-}
-
-impl LoadReport {
-    pub fn quads_per_second(&self) -> f64 {
-        self.quads as f64 / self.seconds.max(1e-9)
-    }
 }
 
 fn store_error(dir: &Path, e: impl Into<crate::error::Cause>) -> Error {
@@ -76,6 +71,7 @@ impl Store {
         })
     }
 
+    /// The number of quads in the store (`dir` names it in an error).
     pub fn len(&self, dir: &Path) -> Result<usize> {
         self.inner.len().map_err(|e| store_error(dir, e))
     }
@@ -93,7 +89,7 @@ impl Store {
 
     /// [`Store::query`] that stops with an error once `token` is cancelled (a timeout). SERVICE
     /// calls fail: this build of Oxigraph has no HTTP client, so zhkg never reaches out to the network.
-    pub fn query_cancellable(
+    pub(crate) fn query_cancellable(
         &self,
         sparql: &str,
         bindings: &[(String, Term)],
@@ -348,7 +344,7 @@ fn open_with(
 
 /// A `--arg NAME=VALUE` value as an RDF term: an IRI in `<…>`, an ISO date (typed at its
 /// precision), an integer, otherwise Chinese text (`"王家鹏"@zh`, as labels are written).
-pub fn argument_term(value: &str) -> Result<Term> {
+pub(crate) fn argument_term(value: &str) -> Result<Term> {
     if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
         return NamedNode::new(iri)
             .map(Term::from)
@@ -367,7 +363,7 @@ pub fn argument_term(value: &str) -> Result<Term> {
 }
 
 /// The canned queries shipped in `queries/`, by name.
-pub const NAMED_QUERIES: &[(&str, &str)] = &[
+pub(crate) const NAMED_QUERIES: &[(&str, &str)] = &[
     (
         "posts-by-organization",
         include_str!("../queries/posts-by-organization.rq"),
@@ -445,7 +441,7 @@ pub fn arguments(
 }
 
 /// The arguments a canned query cannot do without (its `# requires:` line).
-pub fn required_arguments(query: &str) -> Vec<&str> {
+pub(crate) fn required_arguments(query: &str) -> Vec<&str> {
     query
         .lines()
         .filter_map(|l| l.strip_prefix("# requires:"))

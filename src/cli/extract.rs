@@ -71,7 +71,7 @@ pub fn for_each_record(
     mut sink: impl FnMut(&Record) -> Result<()>,
 ) -> Result<usize> {
     let verbose = say.verbose;
-    let progress = Progress::of_inputs(&input.inputs, say.progress);
+    let progress = Progress::of_inputs(say.progress);
     let inputs = Inputs {
         paths: input.inputs.clone(),
         format: format(input.format),
@@ -83,6 +83,7 @@ pub fn for_each_record(
         &inputs,
         options,
         |notice| match notice {
+            Notice::Sources(sources) => progress.sources(sources),
             Notice::Problem(error) => {
                 progress.say(&format!("zhkg: error: {}", zhkg::error::report(error)))
             }

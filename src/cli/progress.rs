@@ -6,11 +6,10 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use zhkg::input::{expand_paths, Source};
+use zhkg::input::Source;
 
 /// How often the bar is redrawn, and its rate recomputed.
 const TICK: Duration = Duration::from_millis(200);
@@ -28,7 +27,7 @@ pub struct Progress {
 struct Shown {
     bar: ProgressBar,
     /// The size of each input file, by the name records carry.
-    sizes: HashMap<String, u64>,
+    sizes: RefCell<HashMap<String, u64>>,
     /// Bytes of the files done before the one being read, and that one's name.
     finished: Cell<u64>,
     current: RefCell<String>,
@@ -38,13 +37,22 @@ struct Shown {
 }
 
 impl Progress {
-    /// A bar over the bytes of `inputs` (a spinner when standard input is among them, its size
-    /// unknown), or nothing unless `show`.
-    pub fn of_inputs(inputs: &[PathBuf], show: bool) -> Progress {
+    /// A bar over the bytes of the inputs, its total set when the pipeline has found them
+    /// ([`Progress::sources`]), or nothing unless `show`.
+    pub fn of_inputs(show: bool) -> Progress {
         if !show {
             return Progress { shown: None };
         }
-        let (sources, _) = expand_paths(inputs);
+        Progress::shown(styled(ProgressBar::new_spinner(), SPINNER))
+    }
+
+    /// The inputs of the run: a bar over their bytes, or a spinner when standard input is among
+    /// them (its size unknown).
+    pub fn sources(&self, sources: &[Source]) {
+        let Some(shown) = &self.shown else { return };
+        if sources.contains(&Source::Stdin) {
+            return;
+        }
         let sizes: HashMap<String, u64> = sources
             .iter()
             .filter_map(|source| match source {
@@ -52,15 +60,11 @@ impl Progress {
                 Source::Stdin => None,
             })
             .collect();
-        let bar = if sources.contains(&Source::Stdin) {
-            styled(ProgressBar::new_spinner(), "{spinner} {elapsed:>4} {msg}")
-        } else {
-            styled(
-                ProgressBar::new(sizes.values().sum()),
-                "{elapsed:>4} [{bar:30}] {bytes}/{total_bytes} · {msg} · {eta} left",
-            )
-        };
-        Progress::shown(bar, sizes)
+        shown.bar.set_length(sizes.values().sum());
+        shown.bar.set_style(style(
+            "{elapsed:>4} [{bar:30}] {bytes}/{total_bytes} · {msg} · {eta} left",
+        ));
+        *shown.sizes.borrow_mut() = sizes;
     }
 
     /// A counter of bytes written, or nothing unless `show`.
@@ -72,16 +76,16 @@ impl Progress {
             ProgressBar::new_spinner(),
             "{spinner} {elapsed:>4} {bytes} written ({bytes_per_sec})",
         );
-        Progress::shown(bar, HashMap::new())
+        Progress::shown(bar)
     }
 
-    fn shown(bar: ProgressBar, sizes: HashMap<String, u64>) -> Progress {
+    fn shown(bar: ProgressBar) -> Progress {
         bar.enable_steady_tick(TICK);
         let now = Instant::now();
         Progress {
             shown: Some(Shown {
                 bar,
-                sizes,
+                sizes: RefCell::default(),
                 finished: Cell::new(0),
                 current: RefCell::new(String::new()),
                 articles: Cell::new(0),
@@ -97,7 +101,7 @@ impl Progress {
         shown.articles.set(shown.articles.get() + 1);
         if *shown.current.borrow() != path {
             let done = std::mem::replace(&mut *shown.current.borrow_mut(), path.to_owned());
-            let size = shown.sizes.get(&done).copied().unwrap_or(0);
+            let size = shown.sizes.borrow().get(&done).copied().unwrap_or(0);
             shown.finished.set(shown.finished.get() + size);
         }
         shown
@@ -148,11 +152,17 @@ impl Progress {
     }
 }
 
+/// A spinner's look: for standard input, and until the inputs are known.
+const SPINNER: &str = "{spinner} {elapsed:>4} {msg}";
+
 fn styled(bar: ProgressBar, template: &str) -> ProgressBar {
-    let style = ProgressStyle::with_template(template)
+    bar.with_style(style(template))
+}
+
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
-    bar.with_style(style)
+        .progress_chars("=> ")
 }
 
 /// A writer that counts what goes through it into a [`Progress`].

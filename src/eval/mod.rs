@@ -16,12 +16,16 @@ use crate::error::Result;
 /// The labels we score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Label {
+    /// A person's name (PER).
     #[serde(rename = "PER")]
     Person,
+    /// A place name (LOC).
     #[serde(rename = "LOC")]
     Place,
+    /// An organization's name (ORG).
     #[serde(rename = "ORG")]
     Organization,
+    /// An official or professional title (TITLE), as CLUENER's position.
     #[serde(rename = "TITLE")]
     Title,
     /// An event trigger (CEC denoter).
@@ -53,15 +57,20 @@ impl Label {
 /// A labelled `[start, end)` character span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
+    /// What the span names.
     pub label: Label,
+    /// First character of the span.
     pub start: usize,
+    /// Character just past the span.
     pub end: usize,
 }
 
 /// One sentence with its gold spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
+    /// The sentence's text.
     pub text: String,
+    /// The annotated spans, the answers the recognizer is scored against.
     pub gold: Vec<Span>,
     /// The publication date (`YYYY-MM-DD`) where the corpus gives one (CEC report times), for
     /// normalizing relative times.
@@ -108,15 +117,20 @@ pub fn read(path: &Path, corpus: Corpus, categories: &[String]) -> Result<Vec<Se
 /// Counts for one label.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
+    /// Spans of this label in the gold annotation.
     pub gold: usize,
+    /// Spans of this label the recognizer proposed.
     pub predicted: usize,
+    /// Proposed spans that match a gold span exactly (label, start and end).
     pub correct: usize,
 }
 
 impl Counts {
+    /// Share of predicted spans that are correct (0 when nothing was predicted).
     pub fn precision(&self) -> f64 {
         ratio(self.correct, self.predicted)
     }
+    /// Share of gold spans that were found (0 when there are none).
     pub fn recall(&self) -> f64 {
         ratio(self.correct, self.gold)
     }
@@ -146,7 +160,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Scores per label, over the labels the corpus annotates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
+    /// How many sentences were scored.
     pub sentences: usize,
+    /// Counts for each label the corpus annotates.
     pub per_label: BTreeMap<Label, Counts>,
 }
 

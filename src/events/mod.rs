@@ -9,7 +9,7 @@
 //! A leader's visit is told over several sentences (一行来到…, 调研中…): a sentence with no
 //! trigger of its own that names the event's agent, or opens with 调研中 / 会上 …, adds its
 //! roles and places to the event before it. Within an article, events of one type whose agents
-//! and times agree are one event; across articles, [`event_id`] gives the same event the same
+//! and times agree are one event; across articles, `event_id` gives the same event the same
 //! id (type, date and agent), so a graph merges them and keeps every article.
 
 mod counts;
@@ -98,6 +98,7 @@ pub struct Detector {
 /// An event found in one text; entities are indices into the mentions given to [`Detector::find`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
+    /// The event type, one of [`TYPES`] (调研 → `inspection`).
     pub kind: &'static str,
     /// `[start, end)` of the trigger that names the event.
     pub trigger: (usize, usize),
@@ -116,6 +117,7 @@ pub struct Found {
 }
 
 impl Found {
+    /// The mention index of who does the event (the agent), if known.
     pub fn agent(&self) -> Option<usize> {
         self.participants
             .iter()
@@ -182,6 +184,7 @@ impl Detector {
         Detector::parse(crate::lexicon::EVENT_TRIGGERS_TSV, ROLES_TSV)
     }
 
+    /// Builds a detector from the texts of a trigger TSV and a role-cue TSV, as in `data/`.
     pub fn parse(triggers_tsv: &str, roles_tsv: &str) -> Result<Detector> {
         let file = "data/event_triggers.tsv";
         let kinds: Vec<(&str, &'static str)> = TYPES.iter().map(|t| (*t, *t)).collect();

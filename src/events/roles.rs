@@ -10,14 +10,21 @@ use crate::recognize::{Mention, MentionKind, Text};
 /// What an entity does in an event. `Place` marks where it happens rather than who takes part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
+    /// Who does the event: the leader who inspects, visits or speaks (李强率团).
     Agent,
+    /// The other side of a two-sided event: whom the agent meets or writes to (会见普京).
     Counterpart,
+    /// Who accompanies the agent (乔学达陪同).
     Companion,
+    /// Who reports to the agent during the event (汇报, 介绍).
     Briefer,
+    /// Who attends (冯利民、赵俊峰出席).
     Attendee,
+    /// Who hosts or convenes the event (主持, 召开).
     Host,
     /// Whom a court or discipline case is about.
     Subject,
+    /// A cue to where the event happens (到, 在); the entities after it become the event's places.
     Place,
 }
 
@@ -34,6 +41,7 @@ impl Role {
         ("place", Role::Place),
     ];
 
+    /// The role's name as written in `data/event_roles.tsv` and in the output (`agent`).
     pub fn name(self) -> &'static str {
         Role::NAMES
             .iter()

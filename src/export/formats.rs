@@ -186,7 +186,7 @@ pub fn write_gexf(g: &Graph, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Fill colours by node type, shared by DOT and the HTML page.
-pub fn colour(kind: &str) -> &'static str {
+pub(crate) fn colour(kind: &str) -> &'static str {
     match kind {
         "person" => "#e41a1c",
         "organization" => "#377eb8",
@@ -198,7 +198,7 @@ pub fn colour(kind: &str) -> &'static str {
 
 /// The font DOT asks for: a CJK font, so Chinese renders in PNG as well as SVG (Debian package
 /// fonts-noto-cjk).
-pub const DOT_FONT: &str = "Noto Sans CJK SC";
+pub(crate) const DOT_FONT: &str = "Noto Sans CJK SC";
 
 fn dot_string(s: &str) -> String {
     format!(

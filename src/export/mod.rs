@@ -23,9 +23,12 @@ pub use html::html;
 /// Node types, as written in every format.
 pub const NODE_TYPES: &[&str] = &["person", "organization", "place", "event"];
 
+/// A node to write: an entity or an event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// The node's IRI (under [`crate::rdf::ID`]), its id in every format.
     pub iri: String,
+    /// The name shown: the entity's name, or the event's trigger and date.
     pub label: String,
     /// person, organization, place or event.
     pub kind: String,
@@ -34,29 +37,37 @@ pub struct Node {
     /// First and last date: of the articles naming an entity, of an event itself (ISO 8601 at
     /// the text's precision).
     pub start: Option<String>,
+    /// (The last of those dates.)
     pub end: Option<String>,
     /// The event type (inspection …), for events.
     pub detail: Option<String>,
 }
 
+/// An edge to write, between two nodes of [`Graph::nodes`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
+    /// The index in [`Graph::nodes`] of the edge's start.
     pub source: usize,
+    /// The index in [`Graph::nodes`] of the edge's end.
     pub target: usize,
     /// holds, agent, companion …, place, subOrganizationOf, locatedIn, co-mention.
     pub kind: String,
     /// The title of a post.
     pub label: Option<String>,
+    /// How strong the tie is: 1, or the number of articles for a co-mention.
     pub weight: f64,
     /// A post's tenure as news tells it (ISO 8601 at the text's precision).
     pub start: Option<String>,
+    /// (The tenure's last date.)
     pub end: Option<String>,
 }
 
 /// The graph to write: nodes sorted by type, label and IRI; edges by ends and type.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Graph {
+    /// The nodes, in the order edges refer to them.
     pub nodes: Vec<Node>,
+    /// The edges between them.
     pub edges: Vec<Edge>,
 }
 
@@ -67,9 +78,11 @@ pub struct Filter {
     pub types: Vec<String>,
     /// Keep only what lies within `depth` edges of the entity with this name or alias.
     pub around: Option<String>,
+    /// How many edges from `around` to keep (with `around`).
     pub depth: usize,
     /// Keep events and mentions dated within these bounds (YYYY-MM-DD, inclusive).
     pub since: Option<String>,
+    /// (The last date kept.)
     pub until: Option<String>,
     /// Drop entities named fewer times, and events reported by fewer articles.
     pub min_mentions: usize,

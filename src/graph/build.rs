@@ -206,6 +206,7 @@ fn event_label(event: &crate::record::Event) -> String {
     }
 }
 
+/// The graph key of a record's article node (`article:ID`).
 pub(crate) fn article_key(record_id: &str) -> String {
     format!("article:{record_id}")
 }

@@ -17,7 +17,7 @@
 //!   (`data/title_posts.tsv`), with the written titles as aliases and the dates it was seen on
 //!   and stated to start or end (its tenure, see `ontology/zhkg.ttl`).
 //! - Events with the same type, date and agent are one event across articles
-//!   ([`crate::events::event_id`]); each article stays as provenance.
+//!   (`crate::events::event_id`); each article stays as provenance.
 //!
 //! Every node and edge carries its evidence: the articles and character spans it came from. The
 //! number of mentions is the length of that list.
@@ -34,15 +34,22 @@ pub use build::from_records;
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NodeKind {
+    /// A person (张维宁), kept apart from namesakes by the scope of their posts.
     Person,
+    /// An organization (焦作市人大常委会).
     Organization,
+    /// A place (焦作市, 美国).
     Place,
+    /// An event, one across the articles that report it (调研, 会见).
     Event,
+    /// A post one person holds: a title in an organization (副主任 @ 河南省人大常委会).
     Post,
+    /// An article of the input: the provenance of everything else.
     Article,
 }
 
 impl NodeKind {
+    /// The kind's name in lower case (`person`, `organization` …), as node keys begin with it.
     pub fn as_str(self) -> &'static str {
         match self {
             NodeKind::Person => "person",
@@ -58,18 +65,24 @@ impl NodeKind {
 /// Where something was read: an article (record id) and a `[start, end)` character span.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Evidence {
+    /// The id of the record (article) it was read in.
     pub article: String,
+    /// `[start, end)` in characters of the article's text.
     pub span: [usize; 2],
 }
 
 /// A time as the record gives it: text and ISO 8601 bounds.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Time {
+    /// The expression as written (28日下午); empty when the article's date stands in for it.
     pub text: String,
     /// Stated in the event's sentence, carried from an earlier one, or the article's date.
     pub basis: crate::record::TimeBasis,
+    /// First day, month or year covered (`2019-08-28`, `2019-04`; `--08-28` with no year known).
     pub start: Option<String>,
+    /// Last day, month or year covered; none for open ranges (2018年以来).
     pub end: Option<String>,
+    /// Part of the day or period named: morning, afternoon, mid (中旬), H1 (上半年) …
     pub part: Option<String>,
 }
 
@@ -88,27 +101,42 @@ pub struct Details {
     /// Post fields: the dates of the articles that report the post, and the dates news gave
     /// for its start (任命, 当选) and end (免去, 不再担任).
     pub seen: BTreeSet<String>,
+    /// Post field: the dates news gave for the post's start (任命, 当选).
     pub stated_starts: BTreeSet<String>,
+    /// Post field: the dates news gave for the post's end (免去, 不再担任).
     pub stated_ends: BTreeSet<String>,
     /// Article fields.
     pub headline: Option<String>,
+    /// The article's publication date (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// Where the article was published online (JSONL input).
     pub url: Option<String>,
+    /// The paper or site that published it (JSONL input's `source`).
     pub publisher: Option<String>,
+    /// The paper's home region, given by `--region` or inferred (焦作市).
     pub region: Option<String>,
+    /// The path of the input file it was read from.
     pub source: Option<String>,
+    /// The article's repaired text, which evidence spans index into.
     pub text: Option<String>,
 }
 
+/// A node of the graph: one canonical entity, post, event or article, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
+    /// What the node is.
     pub kind: NodeKind,
     /// Stable key, unique in the graph: `person:张维宁`, `organization:区城管局@焦作市`,
     /// `post:张维宁@河南省|副主任|河南省人大常委会`, `event:inspection/2019-08-28/张维宁`, `article:ID`.
     pub key: String,
+    /// The name to show: as written (张维宁, 区城管局), or built for posts
+    /// (副主任 @ 河南省人大常委会) and events (调研 2019-08-28).
     pub label: String,
+    /// Other forms it was written as (工行 for 中国工商银行; 外长 for 部长 @ 外交部).
     pub aliases: BTreeSet<String>,
+    /// Where it was mentioned: every span in every article.
     pub evidence: BTreeSet<Evidence>,
+    /// What only some kinds of node have.
     pub details: Details,
 }
 
@@ -135,15 +163,21 @@ pub enum EdgeKind {
     Credit(String),
 }
 
+/// An edge of the graph: what it says and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
+    /// What the edge says.
     pub kind: EdgeKind,
+    /// The articles and spans that state it; empty for edges read off names or credits
+    /// ([`EdgeKind::LocatedIn`], [`EdgeKind::SubOrganizationOf`], [`EdgeKind::Credit`]).
     pub evidence: BTreeSet<Evidence>,
 }
 
 /// The graph and an index from node keys.
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
+    /// The petgraph graph itself. Add to it through [`KnowledgeGraph::node`] and
+    /// [`KnowledgeGraph::edge`], which keep the key index in step.
     pub graph: StableDiGraph<Node, Edge>,
     index: BTreeMap<String, NodeIndex>,
 }
@@ -166,6 +200,7 @@ impl KnowledgeGraph {
         n
     }
 
+    /// The node with `key`, if there is one.
     pub fn find(&self, key: &str) -> Option<NodeIndex> {
         self.index.get(key).copied()
     }
@@ -208,10 +243,12 @@ impl KnowledgeGraph {
         out
     }
 
+    /// The number of nodes.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
     }
 
+    /// The number of edges.
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }

@@ -9,12 +9,15 @@ use std::fmt;
 /// The encoding a file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
     Utf8,
     /// UTF-8 with a byte-order mark (common from Windows editors).
     Utf8Bom,
     /// GBK and its superset GB18030; decoded as GB18030.
     Gb18030,
+    /// UTF-16, little-endian, with its byte-order mark.
     Utf16Le,
+    /// UTF-16, big-endian, with its byte-order mark.
     Utf16Be,
 }
 
@@ -41,8 +44,11 @@ impl fmt::Display for Encoding {
 /// `byte_starts` has one extra entry at the end: the input length.
 #[derive(Debug, Clone)]
 pub struct Decoded {
+    /// The decoded text.
     pub text: String,
+    /// Byte offset in the input of each character of `text`, then the input length.
     pub byte_starts: Vec<usize>,
+    /// The encoding the input was read in.
     pub encoding: Encoding,
 }
 

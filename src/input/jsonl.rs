@@ -14,17 +14,23 @@ use crate::time::parse_date;
 /// One article read from a JSON Lines file.
 #[derive(Debug, Clone)]
 pub struct JsonArticle {
+    /// The article's `id` (a number is kept as its text; `file:line` when missing or empty).
     pub id: String,
+    /// The headline, unless missing or blank.
     pub title: Option<String>,
     /// ISO date, when the line had a valid one.
     pub date: Option<String>,
+    /// The `url` field, if given.
     pub url: Option<String>,
+    /// The `source` field (the paper or site), if given.
     pub source: Option<String>,
     /// Characters of `text` with their byte ranges in the file.
     pub chars: Vec<SourceChar>,
     /// 1-based line number.
     pub line: usize,
+    /// Byte offset in the file where the line starts.
     pub byte_start: usize,
+    /// Byte offset in the file just past the line's last character.
     pub byte_end: usize,
 }
 

@@ -29,7 +29,9 @@ pub enum Format {
 /// Where text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// Standard input (`-` on the command line).
     Stdin,
+    /// A file on disk.
     File(PathBuf),
 }
 
@@ -46,7 +48,9 @@ impl Source {
 /// An input read into memory and decoded: a page of text, or JSON Lines read whole.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The source's name (`-` for standard input).
     pub name: String,
+    /// The text, decoded, with the byte offset of each character.
     pub decoded: Decoded,
     /// `Text` or `Jsonl`, never `Auto`.
     pub format: Format,
@@ -151,8 +155,11 @@ fn extension(path: &Path) -> Option<String> {
 /// An input opened for reading: JSON Lines stream a line at a time; a text page (which layout
 /// repair needs whole) or a UTF-16 file is read and decoded whole.
 pub enum Opened {
+    /// Read and decoded whole (UTF-16 or binary-looking input).
     Whole(Document),
+    /// A text file, read a page at a time.
     Pages(Pages),
+    /// A JSON Lines input, read an article (one line) at a time.
     Lines(jsonl::Lines<Box<dyn BufRead + Send>>),
 }
 

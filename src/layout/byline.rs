@@ -14,9 +14,13 @@ use crate::lexicon::Surnames;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CreditRole {
+    /// A reporter (记者, 本报记者).
     Reporter,
+    /// A correspondent (通讯员).
     Correspondent,
+    /// A photographer (摄, 摄影).
     Photographer,
+    /// An editor (编辑, 责任编辑).
     Editor,
 }
 

@@ -27,7 +27,9 @@ use spacing::{repair_line, SourceChar};
 /// Whether the page prints a story's headline before or after its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadlineConvention {
+    /// The headline comes before the body it belongs to.
     Before,
+    /// The headline comes after the body it belongs to, as on many local papers.
     After,
 }
 
@@ -35,6 +37,7 @@ pub enum HeadlineConvention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ArticleKind {
+    /// A news story.
     Story,
     /// A photo with its caption and credit.
     Caption,
@@ -43,28 +46,39 @@ pub enum ArticleKind {
 /// A credited person, with the character range of the name in the article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
+    /// The person's name (张三).
     pub name: String,
+    /// What they did for the article (reporter, photographer …).
     pub role: CreditRole,
+    /// First character of the name in the article text.
     pub start: usize,
+    /// Character just past the name in the article text.
     pub end: usize,
 }
 
 /// One article cut from the input, text repaired, every character mapped to input bytes.
 #[derive(Debug)]
 pub struct LaidOutArticle {
+    /// Whether it is a story or a photo caption.
     pub kind: ArticleKind,
+    /// The line above the title (引题), if any.
     pub kicker: Option<MappedString>,
+    /// The main headline, if one was found.
     pub title: Option<MappedString>,
+    /// The subtitle (副题), the headline line opening with a dash, if any.
     pub subtitle: Option<MappedString>,
     /// Paragraphs separated by `\n`.
     pub text: MappedString,
+    /// The people the article credits, from its byline or photo credit.
     pub credits: Vec<Credit>,
 }
 
 /// The articles of a page and the headline convention they were read with.
 #[derive(Debug)]
 pub struct Page {
+    /// The articles, in page order.
     pub articles: Vec<LaidOutArticle>,
+    /// Whether the page's headlines come before or after their bodies.
     pub convention: HeadlineConvention,
     /// The date the page's running head gives (ISO `YYYY-MM-DD`), if any.
     pub date: Option<String>,

@@ -22,6 +22,7 @@ const CEDICT_PERSONS_TSV: &str = include_str!("../../data/cedict/persons.tsv");
 pub(crate) struct RoleCounts {
     /// Uses as a token at all: as a word, and as a part of names.
     pub total: u32,
+    /// Uses as a surname.
     pub surname: u32,
     /// First character of a two-character given name.
     pub first: u32,
@@ -41,10 +42,15 @@ pub(crate) struct RoleCounts {
 /// between names are read as counts, not as probabilities).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
+    /// A surname.
     Surname,
+    /// First character of a two-character given name.
     First,
+    /// Last character of a two-character given name.
     Last,
+    /// A one-character given name.
     Single,
+    /// Right after a name (说, 同志).
     After,
 }
 
@@ -128,11 +134,17 @@ impl NameRoles {
 /// What HanLP's dictionary takes a word for, where jieba's tag says otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WordClass {
+    /// A Chinese person's name.
     Person,
+    /// A transliterated foreign person's name.
     ForeignPerson,
+    /// A Japanese person's name.
     JapanesePerson,
+    /// A place name.
     Place,
+    /// A transliterated foreign place name.
     ForeignPlace,
+    /// An organization's name.
     Organization,
     /// An ordinary word (路基, 高素质) that jieba's dictionary tags as a name.
     Common,
@@ -151,22 +163,28 @@ impl WordClass {
 /// A part of a Japanese name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JapanesePart {
+    /// A family name (桥本).
     Surname,
+    /// A given name.
     Given,
 }
 
 /// The derived tables, parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
+    /// How often words are used in and around person names (HanLP).
     pub name_roles: NameRoles,
     /// Word → (class, uses in that class).
     pub word_classes: HashMap<String, (WordClass, u32)>,
+    /// Transliterated foreign person names (HanLP).
     pub foreign_names: HashSet<String>,
     /// Characters mostly used in foreign names (joined to our hand-written list).
     pub transliteration: Vec<String>,
+    /// Japanese family and given names, with which part each is (HanLP).
     pub japanese_names: HashMap<String, JapanesePart>,
     /// Organization names with their kind (company, school …).
     pub organizations: Vec<(String, String)>,
+    /// Place names from CC-CEDICT.
     pub places: Vec<String>,
     /// Historical and public figures (THUOCL, CC-CEDICT).
     pub public_figures: HashSet<String>,

@@ -185,18 +185,26 @@ pub(crate) fn strength(file: &str, row: &Row, index: usize) -> Result<bool> {
 /// Level of a Chinese administrative division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
+    /// A province, autonomous region or municipality (河南省, 北京市).
     Province,
+    /// A prefecture-level division (焦作市).
     Prefecture,
+    /// A county-level division: county, district or county-level city (修武县, 东城区).
     County,
+    /// A township, town or subdistrict (城关镇, 东城街道).
     Township,
 }
 
 /// One administrative division of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Division {
+    /// Its code, as long as its level needs (41 河南省, 4108 焦作市, 410821 修武县).
     pub code: String,
+    /// Its full name, with the level suffix (焦作市).
     pub name: String,
+    /// Its administrative level.
     pub level: Level,
+    /// The code of the division it lies in; none for a province.
     pub parent: Option<String>,
     /// The form news uses without the level suffix (河南, 焦作, 修武).
     pub short: Option<String>,
@@ -257,8 +265,12 @@ pub(crate) fn parse_gazetteer(file: &str, text: &str) -> Result<Vec<Division>> {
 /// A surface form with its kind and canonical name (`places_world.tsv`, `organizations.tsv`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
+    /// The form written in text (日本国, 中共).
     pub name: String,
+    /// What it is: country, city, region … for places; party, government, company … for
+    /// organizations.
     pub kind: String,
+    /// The name it stands for (日本, 中国共产党); the name itself when already canonical.
     pub canonical: String,
 }
 
@@ -276,8 +288,12 @@ fn parse_named(file: &str, text: &str) -> Result<Vec<Named>> {
 /// An organization suffix; a weak one needs a place or organization before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgSuffix {
+    /// The suffix as written (委员会, 局, 有限公司).
     pub suffix: String,
+    /// The kind of organization it marks (committee, government, company …).
     pub kind: String,
+    /// True when the suffix alone marks an organization after a proper name (有限公司); false when
+    /// it needs a place or organization before it (局).
     pub strong: bool,
 }
 
@@ -298,17 +314,25 @@ fn parse_org_suffixes(file: &str, text: &str) -> Result<Vec<OrgSuffix>> {
 /// How senior a title is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rank {
+    /// Leads a body (书记, 主任, 局长).
     Head,
+    /// Second to the head (副书记, 副主任).
     Deputy,
+    /// Member of a leading body (常委, 政治局委员, 董事).
     Member,
+    /// Below the leadership, or a profession (调研员, 秘书, 记者, 医生).
     Staff,
 }
 
 /// An official or professional title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title {
+    /// The title as written (副主任).
     pub title: String,
+    /// How senior it is.
     pub rank: Rank,
+    /// Where it is held: party, government, legislature, media …; `other` for bare titles
+    /// (主席, 院长) whose organization decides.
     pub sector: String,
 }
 
@@ -340,6 +364,7 @@ fn parse_titles(file: &str, text: &str) -> Result<Vec<Title>> {
 /// A title that names its own organization (外长 → 部长 @ 外交部), from `title_posts.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitlePost {
+    /// The title as written (外长).
     pub title: String,
     /// The title as the post's (部长).
     pub post: String,
@@ -362,8 +387,11 @@ fn parse_title_posts(file: &str, text: &str) -> Result<HashMap<String, TitlePost
 /// A word that signals a person name right before (`Before`) or after (`After`) it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
+    /// The cue word (说, 记者).
     pub cue: String,
+    /// True when the cue follows the name (张三表示), false when it precedes it (记者张三).
     pub after_name: bool,
+    /// What sort of cue it is: speech, group, honorific, action, role or other.
     pub kind: String,
 }
 
@@ -384,16 +412,23 @@ fn parse_cues(file: &str, text: &str) -> Result<Vec<Cue>> {
 /// Every lexicon the pipeline uses, loaded once and shared.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
+    /// Chinese surnames (`surnames.tsv`).
     pub surnames: Surnames,
+    /// China's administrative divisions (`gazetteer.tsv`), indexed by [`Lexicons::divisions`].
     pub gazetteer: Vec<Division>,
+    /// Countries and other places of the world with their canonical names (日本国 → 日本).
     pub places_world: Vec<Named>,
     /// Place-name suffixes (村, 小区, 湖 …) with their kind.
     pub place_suffixes: Vec<(String, String)>,
+    /// Known organizations and their other names (中共 → 中国共产党).
     pub organizations: Vec<Named>,
+    /// Organization-name suffixes (委员会, 局, 有限公司), strong or weak.
     pub org_suffixes: Vec<OrgSuffix>,
+    /// Official and professional titles, with rank and sector.
     pub titles: Vec<Title>,
     /// Titles that name their organization, by title.
     pub title_posts: HashMap<String, TitlePost>,
+    /// Words that signal a person name next to them (说, 记者).
     pub cues: Vec<Cue>,
     /// Words that look like names but are not.
     pub not_names: HashSet<String>,

@@ -2,7 +2,7 @@
 //! jieba-rs tokens.
 //!
 //! jieba gives word boundaries and part-of-speech hints; our lexicons (`data/*.tsv`) and the rules
-//! in the submodules decide types. Each recognizer proposes [`Candidate`]s with a priority; the
+//! in the submodules decide types. Each recognizer proposes `Candidate`s with a priority; the
 //! final mentions are chosen longest-first without overlaps, higher priority winning ties. So
 //! `焦作市人民政府` is one organization rather than a place plus a word, and a title never eats a
 //! name.
@@ -26,8 +26,11 @@ use crate::segment::{Segmenter, Token};
 /// What a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MentionKind {
+    /// A person's name (张维宁).
     Person,
+    /// An organization (焦作市人民政府).
     Organization,
+    /// A place (焦作市, 大北张村).
     Place,
     /// An official or professional title (副主任); not an entity, but what posts are made of.
     Title,
@@ -36,9 +39,11 @@ pub enum MentionKind {
 /// A recognized span of text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
+    /// What the mention names.
     pub kind: MentionKind,
     /// `[start, end)` in characters.
     pub start: usize,
+    /// Character just past the span.
     pub end: usize,
     /// The text of the span.
     pub surface: String,
@@ -133,7 +138,9 @@ pub struct Text<'a> {
     /// spans are looked up in the lexicons as borrowed slices, not as new strings.
     text: &'a str,
     byte_starts: Vec<usize>,
+    /// The characters of the text.
     pub chars: Vec<char>,
+    /// The jieba tokens of the text, in order.
     pub tokens: Vec<Token<'a>>,
     /// Token index starting at each character, if any.
     pub token_starting: Vec<Option<usize>>,

@@ -22,7 +22,9 @@ use crate::lexicon::Rank;
 /// A post found in a text: indexes into the mention list, plus an inherited organization name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundPost {
+    /// Index of the person mention who holds the post.
     pub person: usize,
+    /// Index of the title mention (副主任).
     pub title: usize,
     /// The organization mention the title belongs to.
     pub organization: Option<usize>,
@@ -31,6 +33,7 @@ pub struct FoundPost {
     pub inherited: Option<(String, usize, usize)>,
     /// `[start, end)` of the whole post phrase.
     pub start: usize,
+    /// Character just past the phrase.
     pub end: usize,
     /// What the phrase says of the post's bounds (任命 → it begins), with the word's span.
     pub change: Option<(Change, usize, usize)>,

@@ -14,8 +14,11 @@ use super::days_in_month;
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day {
+    /// The year (2019).
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
@@ -83,6 +86,7 @@ impl Day {
         }
     }
 
+    /// The day as ISO 8601 `YYYY-MM-DD`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -97,7 +101,9 @@ fn month_len(year: i32, month: u32) -> u32 {
 pub struct TimeMention {
     /// `[start, end)` in characters.
     pub start: usize,
+    /// End of the expression (exclusive), in characters.
     pub end: usize,
+    /// The expression as written (8月28日下午至29日).
     pub text: String,
     /// The first day, month or year covered, ISO 8601 at the text's precision: `2019-08-28`,
     /// `2019-04`, `2019`, or `--08-28` when the year is unknown.
