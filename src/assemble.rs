@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::events::{self, Found, Role};
+use crate::events::{self, Role};
 use crate::recognize::posts::{self as found_posts, FoundPost};
 use crate::recognize::{Mention, MentionKind};
 use crate::record::{
@@ -13,6 +13,18 @@ use crate::record::{
 };
 use crate::resolve::Region;
 use crate::time::TimeMention;
+
+/// What was found in one article, which posts and events are read against.
+pub(crate) struct Article<'a> {
+    /// The article's characters, which every span indexes.
+    pub chars: &'a [char],
+    /// Its mentions, in text order.
+    pub mentions: &'a [Mention],
+    /// Its time expressions.
+    pub times: &'a [TimeMention],
+    /// Its publication date, which dates what the text leaves undated.
+    pub date: Option<&'a str>,
+}
 
 /// Entities of one article, keyed by id, collecting aliases and mentions.
 #[derive(Default)]
@@ -68,17 +80,16 @@ impl Entities {
 /// organization (an organization the title implies, 外长 → 外交部, named in full), the title of
 /// the post where it differs from the written one (`post_title`), dated changes of post; a
 /// title without an organization borrows the one the article gives it elsewhere.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn posts(
+    article: &Article,
     found: &[FoundPost],
-    mentions: &[Mention],
-    chars: &[char],
-    times: &[TimeMention],
-    date: Option<&str>,
     region: Option<&Region>,
     entities: &mut Entities,
     post_title: impl Fn(&str, Option<&str>) -> Option<String>,
 ) -> Vec<Post> {
+    let Article {
+        chars, mentions, ..
+    } = *article;
     let mut posts: Vec<Post> = found
         .iter()
         .filter_map(|p| {
@@ -116,9 +127,7 @@ pub(crate) fn posts(
                 post_title: post_title(&title.canonical, organization.as_deref()),
                 organization,
                 span: [p.start, p.end],
-                change: p
-                    .change
-                    .map(|change| post_change(change, chars, times, date)),
+                change: p.change.map(|change| post_change(change, article)),
             })
         })
         .collect();
@@ -145,10 +154,14 @@ pub(crate) fn credits(credited: &[crate::layout::Credit]) -> Vec<Credit> {
 /// article's date.
 fn post_change(
     (change, start, end): (found_posts::Change, usize, usize),
-    chars: &[char],
-    times: &[TimeMention],
-    article_date: Option<&str>,
+    article: &Article,
 ) -> PostChange {
+    let Article {
+        chars,
+        times,
+        date: article_date,
+        ..
+    } = *article;
     let sentence_start = chars[..start]
         .iter()
         .rposition(|c| matches!(c, '。' | '！' | '？' | '\n'))
@@ -202,13 +215,17 @@ const LEADING: &[&str] = &["agent", "host", "counterpart"];
 /// Events as the record writes them: entity ids, normalized times, stable ids. An event the text
 /// gives no time for is dated by the article (`basis: article`), the latest it can have been.
 pub(crate) fn events(
-    (article, article_date): (&str, Option<&str>),
-    chars: &[char],
-    found: &[Found],
-    mentions: &[Mention],
-    times: &[TimeMention],
+    article_id: &str,
+    article: &Article,
+    found: &[events::Found],
     entities: &mut Entities,
 ) -> Vec<Event> {
+    let Article {
+        chars,
+        mentions,
+        times,
+        date: article_date,
+    } = *article;
     let mut out: Vec<Event> = Vec::new();
     for f in found {
         let basis = if f.time_carried {
@@ -282,7 +299,7 @@ pub(crate) fn events(
         }
         let (s, e) = f.trigger;
         out.push(Event {
-            id: events::event_id(f.kind, date, agent, article, s),
+            id: events::event_id(f.kind, date, agent, article_id, s),
             kind: f.kind.to_owned(),
             trigger: chars[s..e].iter().collect(),
             span: [s, e],

@@ -330,25 +330,20 @@ impl Extractor {
         for mention in &mentions {
             entities.add(mention);
         }
-        let day = date.as_deref();
-        let times = times_in(&text, day);
+        let times = times_in(&text, date.as_deref());
+        let read = assemble::Article {
+            chars: &chars,
+            mentions: &mentions,
+            times: &times,
+            date: date.as_deref(),
+        };
         let post_title =
             |title: &str, organization: Option<&str>| self.post_title(title, organization);
-        let region_ref = region.as_deref();
-        let mut posts = assemble::posts(
-            &found,
-            &mentions,
-            &chars,
-            &times,
-            day,
-            region_ref,
-            &mut entities,
-            post_title,
-        );
+        let mut posts =
+            assemble::posts(&read, &found, region.as_deref(), &mut entities, post_title);
         let mut credits = assemble::credits(&article.credits);
         let found = self.detector.find(&text, &mentions, &times);
-        let mut events =
-            assemble::events((&id, day), &chars, &found, &mentions, &times, &mut entities);
+        let mut events = assemble::events(&id, &read, &found, &mut entities);
         drop(text);
         let mut entities = entities.into_sorted();
         let lexicons = self.recognizer.lexicons();
