@@ -224,8 +224,8 @@ pub(crate) fn check() -> Result<()> {
 
 /// The entries of list `name` (empty only if the embedded file failed [`check`]).
 fn entries(name: &str) -> &'static [Entry] {
-    static LISTS: OnceLock<HashMap<&'static str, Vec<Entry>>> = OnceLock::new();
-    LISTS
+    static PARSED: OnceLock<HashMap<&'static str, Vec<Entry>>> = OnceLock::new();
+    PARSED
         .get_or_init(|| parse(WORDS_TSV).unwrap_or_default())
         .get(name)
         .map_or(&[], Vec::as_slice)
