@@ -4,7 +4,8 @@
 //!
 //! JSON Lines stream a line at a time and their articles are extracted on every core (see
 //! [`crate::parallel`]); text is read a page at a time (pages end at form feeds, see
-//! [`input::Pages`]) and extracted up to `PAGES_AT_ONCE` (64) pages at a time, one per core.
+//! [`input::Pages`]) and extracted up to `PAGES_AT_ONCE` (64) pages or 1 MB at a time, one
+//! page per core.
 //! Memory is bounded by the articles in flight, not by the corpus. A bad input or line is a
 //! [`Notice::Problem`] and the run goes on; only the sink can stop it.
 
@@ -18,6 +19,10 @@ use crate::record::Record;
 
 /// Text documents read before they are extracted together, one per core at a time.
 pub(crate) const PAGES_AT_ONCE: usize = 64;
+
+/// Bytes of text read before they are extracted, however few pages hold them (a long text
+/// without form feeds comes in parts of [`input::PART_BYTES`]).
+const TEXT_AT_ONCE: usize = 4 * input::PART_BYTES;
 
 /// What to read.
 #[derive(Debug, Clone, Default)]
@@ -174,7 +179,8 @@ impl<N: FnMut(Notice), S: FnMut(&Record) -> Result<(), E>, E: From<Error>> Run<'
             return Ok(());
         }
         self.pages.push(doc);
-        if self.pages.len() >= PAGES_AT_ONCE {
+        let text: usize = self.pages.iter().map(|page| page.decoded.text.len()).sum();
+        if self.pages.len() >= PAGES_AT_ONCE || text >= TEXT_AT_ONCE {
             self.extract_pages()?;
         }
         Ok(())

@@ -243,10 +243,14 @@ pub fn read_source(source: &Source, format: Format) -> Result<Document> {
     read_whole(reader(source)?, source, format)
 }
 
-/// The most of a text input read as one page: layout repair needs a page whole, and a page
-/// of news is tens of kilobytes, so a larger page is a corpus in the wrong shape (pages
-/// without the form feeds between them, or a corpus to give as JSON Lines, one article a line).
-pub(crate) const MAX_PAGE_BYTES: usize = 64 << 20;
+/// The most of an input read whole (a UTF-16 file): a larger one should be JSON Lines or text,
+/// which are read a line or a page at a time.
+pub(crate) const MAX_WHOLE_BYTES: usize = 64 << 20;
+
+/// The size past which text without a form feed is cut into parts, each laid out as a page: a
+/// page of news is tens of kilobytes, so more is pages run together, and reading it whole
+/// would take memory in proportion to the file.
+pub(crate) const PART_BYTES: usize = 256 << 10;
 
 /// The longest line of text or of JSON Lines read: a longer one is no article of news (a
 /// dump without line breaks, a runaway file) and is skipped with a message naming it.
@@ -257,16 +261,16 @@ fn read_whole(reader: impl Read, source: &Source, format: Format) -> Result<Docu
     let name = source.name();
     let mut bytes = Vec::new();
     reader
-        .take(MAX_PAGE_BYTES as u64 + 1)
+        .take(MAX_WHOLE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(&name, e))?;
-    if bytes.len() > MAX_PAGE_BYTES {
+    if bytes.len() > MAX_WHOLE_BYTES {
         return Err(Error::Data {
             path: name.into(),
             line: 1,
             reason: format!(
                 "over {} MB of text read as one page; give a corpus as JSON Lines (one article a line) or as one file per page",
-                MAX_PAGE_BYTES >> 20
+                MAX_WHOLE_BYTES >> 20
             ),
         });
     }
@@ -282,8 +286,11 @@ fn read_whole(reader: impl Read, source: &Source, format: Format) -> Result<Docu
 
 /// A text input read a page at a time, pages ending at form feeds (`\x0C`, what `pdftotext`
 /// writes after each page of a PDF), so a file of any number of pages takes the memory of the
-/// pages in flight. Each page is decoded alone (UTF-8, else GB18030) with its bytes' offsets in
-/// the file; a page that cannot be read is an error naming its line, and the next page is read.
+/// pages in flight. Text that runs on past 256 KB without a form feed (page files joined with
+/// `cat`, a corpus whose form feeds were stripped) is read in parts, each cut where a page or a
+/// paragraph ends and laid out as a page. Each page is decoded alone (UTF-8, else GB18030) with
+/// its bytes' offsets in the file; a page that cannot be read, or a line over 8 MB, is an error
+/// naming its line, and what follows is read.
 /// Blank pages are passed over (a file that is blank throughout gives its one blank page).
 pub struct Pages {
     name: String,
@@ -297,17 +304,63 @@ pub struct Pages {
     given: bool,
     /// The reader failed or ended.
     ended: bool,
-    /// The most a page may hold ([`MAX_PAGE_BYTES`]; less in tests).
-    limit: usize,
+    /// When to look for a cut in text without form feeds ([`PART_BYTES`]; less in tests).
+    part: usize,
+    /// What followed the last cut: the start of the next page.
+    carry: Option<RawPage>,
 }
 
-/// One page's bytes as read: what it holds (nothing when it was too long), how many bytes of
-/// the file it took (with its form feed) and how many line breaks.
+/// One page's bytes as read: what it holds, what it dropped (an overlong line), how many line
+/// breaks, and how it ended.
+#[derive(Default)]
 struct RawPage {
     bytes: Vec<u8>,
-    length: usize,
+    /// Bytes of a line over [`MAX_LINE_BYTES`], read and dropped: the page is that line.
+    dropped: usize,
     lines: usize,
-    too_long: bool,
+    /// It ended at a form feed (read, and not in `bytes`).
+    form_feed: bool,
+    /// Nothing more is read into it: it ended at a form feed, at the end of its overlong line
+    /// or of the input, or it was cut.
+    complete: bool,
+}
+
+impl RawPage {
+    /// How many bytes of the file it took.
+    fn length(&self) -> usize {
+        self.bytes.len() + self.dropped + usize::from(self.form_feed)
+    }
+
+    /// Ends the page at byte `at`; what follows is the start of the next page, which ends as
+    /// this one would have.
+    fn cut_at(&mut self, at: usize) -> RawPage {
+        let bytes = self.bytes.split_off(at);
+        let lines = line_breaks(&bytes);
+        self.lines -= lines;
+        let rest = RawPage {
+            bytes,
+            dropped: 0,
+            lines,
+            form_feed: self.form_feed,
+            complete: self.complete,
+        };
+        self.form_feed = false;
+        self.complete = true;
+        rest
+    }
+
+    /// A page that is one line over [`MAX_LINE_BYTES`] keeps none of it: it is dropped (and
+    /// the rest of the line with it, when more of it is read).
+    fn drop_overlong(&mut self) {
+        let line = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        if line.len() > MAX_LINE_BYTES && !line.contains(&b'\n') {
+            self.dropped = std::mem::take(&mut self.bytes).len();
+        }
+    }
+}
+
+fn line_breaks(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 impl Pages {
@@ -320,7 +373,8 @@ impl Pages {
             line: 1,
             given: false,
             ended: false,
-            limit: MAX_PAGE_BYTES,
+            part: PART_BYTES,
+            carry: None,
         }
     }
 
@@ -329,61 +383,75 @@ impl Pages {
         &self.name
     }
 
-    /// Reads up to the next form feed (or the end), keeping at most [`MAX_PAGE_BYTES`].
+    /// Reads up to the next form feed or the end, cut once the page has [`PART_BYTES`] (where
+    /// [`cut`] says, which depends on the bytes alone, not on how reads return them); a line
+    /// growing past [`MAX_LINE_BYTES`] is read to its end and dropped.
     fn read_raw(&mut self) -> std::io::Result<RawPage> {
-        let mut raw = RawPage {
-            bytes: Vec::new(),
-            length: 0,
-            lines: 0,
-            too_long: false,
-        };
+        let mut raw = self.carry.take().unwrap_or_default();
+        // (Looked for a cut and found none: no line break came in since.)
+        let mut looked = false;
         loop {
-            let buffer = self.reader.fill_buf()?;
-            if buffer.is_empty() {
+            if raw.bytes.len() >= self.part && !looked {
+                match cut(&raw.bytes, self.part) {
+                    Some(at) if at < raw.bytes.len() => {
+                        self.carry = Some(raw.cut_at(at));
+                        raw.drop_overlong();
+                        return Ok(raw);
+                    }
+                    // (The cut is where the bytes end: it is made once one more comes in.)
+                    Some(_) => {}
+                    None => looked = true,
+                }
+            }
+            raw.drop_overlong();
+            if raw.complete {
                 return Ok(raw);
             }
-            let end = buffer.iter().position(|&b| b == b'\x0C');
-            let part = &buffer[..end.unwrap_or(buffer.len())];
-            raw.lines += part.iter().filter(|&&b| b == b'\n').count();
-            raw.too_long |= raw.bytes.len() + part.len() > self.limit;
-            if raw.too_long {
-                raw.bytes = Vec::new();
-            } else {
-                raw.bytes.extend_from_slice(part);
-            }
-            let consumed = part.len() + usize::from(end.is_some());
-            raw.length += consumed;
-            self.reader.consume(consumed);
-            if end.is_some() {
-                return Ok(raw);
-            }
+            let breaks = self.read_more(&mut raw)?;
+            looked &= breaks == 0;
         }
+    }
+
+    /// Reads the next bytes into `raw`, up to its form feed (or, for an overlong line being
+    /// dropped, its line break). Returns how many line breaks came in.
+    fn read_more(&mut self, raw: &mut RawPage) -> std::io::Result<usize> {
+        let buffer = self.reader.fill_buf()?;
+        if buffer.is_empty() {
+            raw.complete = true;
+            return Ok(0);
+        }
+        let dropping = raw.dropped > 0;
+        let stop = buffer
+            .iter()
+            .position(|&b| b == b'\x0C' || (dropping && b == b'\n'));
+        let form_feed = stop.is_some_and(|i| buffer[i] == b'\x0C');
+        let content = &buffer[..stop.map_or(buffer.len(), |i| i + usize::from(!form_feed))];
+        let breaks = line_breaks(content);
+        if dropping {
+            raw.dropped += content.len();
+        } else {
+            raw.bytes.extend_from_slice(content);
+        }
+        raw.lines += breaks;
+        raw.form_feed = form_feed;
+        raw.complete = stop.is_some();
+        let consumed = content.len() + usize::from(form_feed);
+        self.reader.consume(consumed);
+        Ok(breaks)
     }
 
     /// The page read as `raw`, starting at `byte` and `line` of the file.
     fn page(&self, raw: RawPage, byte: usize, line: usize) -> Result<Document> {
-        let error = |line, reason: String| {
-            let reason = match self.page {
-                1 => reason,
-                page => format!("page {page}: {reason}"),
-            };
-            Err(Error::Data {
+        if raw.dropped > 0 {
+            let reason = overlong(raw.dropped - raw.lines);
+            return Err(Error::Data {
                 path: self.name.clone().into(),
                 line,
-                reason,
-            })
-        };
-        if raw.too_long {
-            return error(
-                line,
-                format!(
-                    "over {} MB of text without a form feed, too much for a page; give a corpus as JSON Lines (one article a line) or with form feeds between its pages; skipped",
-                    self.limit >> 20
-                ),
-            );
-        }
-        if let Some((n, length)) = overlong_line(&raw.bytes) {
-            return error(line + n - 1, overlong(length));
+                reason: match self.page {
+                    1 => reason,
+                    page => format!("page {page}: {reason}"),
+                },
+            });
         }
         let decoded =
             encoding::decode_page(&raw.bytes, byte, line).map_err(|e| Error::Encoding {
@@ -415,7 +483,7 @@ impl Iterator for Pages {
                 }
             };
             let (byte, line) = (self.byte, self.line);
-            if raw.length == 0 {
+            if raw.length() == 0 {
                 self.ended = true;
                 if self.given {
                     return None;
@@ -425,10 +493,10 @@ impl Iterator for Pages {
                 self.given = true;
                 return Some(self.page(raw, byte, line));
             }
-            self.byte += raw.length;
+            self.byte += raw.length();
             self.line += raw.lines;
             self.page += 1;
-            if !raw.too_long && raw.bytes.iter().all(u8::is_ascii_whitespace) {
+            if raw.dropped == 0 && raw.bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             self.given = true;
@@ -436,6 +504,47 @@ impl Iterator for Pages {
         }
         None
     }
+}
+
+/// Where a part of text without form feeds ends: a line start in `bytes`, chosen in its first
+/// `part` bytes so that a story is rarely cut in two. The last gap of two or more blank lines
+/// (where pages run together: page files end in blank lines), else the last blank line after a
+/// line that ends a sentence (a paragraph's end; a blank line after a line broken mid-word is a
+/// PDF column break), each looked for in the second half so parts stay large; else the last
+/// line break; a line longer than `part` ends with its line break. None when there is none.
+fn cut(bytes: &[u8], part: usize) -> Option<usize> {
+    let window = &bytes[..part.min(bytes.len())];
+    let Some(last) = window.iter().rposition(|&b| b == b'\n') else {
+        let after = bytes[window.len()..].iter().position(|&b| b == b'\n')?;
+        return Some(window.len() + after + 1);
+    };
+    let (mut gap, mut paragraph) = (None, None);
+    let (mut blanks, mut after_sentence, mut start) = (0, false, 0);
+    // (The window's last line may be cut short: enough to see that it is not blank.)
+    for line in window.split_inclusive(|&b| b == b'\n') {
+        if String::from_utf8_lossy(line).trim().is_empty() {
+            blanks += 1;
+        } else {
+            if start >= part / 2 && blanks >= 2 {
+                gap = Some(start);
+            } else if start >= part / 2 && blanks == 1 && after_sentence {
+                paragraph = Some(start);
+            }
+            blanks = 0;
+            after_sentence = ends_sentence(line);
+        }
+        start += line.len();
+    }
+    Some(gap.or(paragraph).unwrap_or(last + 1))
+}
+
+/// Whether a line of text in UTF-8 or GB18030 ends a sentence (。！？ …, closing quotes aside).
+fn ends_sentence(line: &[u8]) -> bool {
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(line).0,
+    };
+    crate::layout::ends_sentence(text.trim())
 }
 
 /// Why a line of `length` bytes is skipped.
@@ -487,10 +596,23 @@ mod tests {
     use super::*;
 
     /// The pages of `bytes` read as a text file, each a page or an error's message.
-    fn pages(bytes: &[u8], limit: usize) -> Vec<std::result::Result<Document, String>> {
+    fn pages(bytes: &[u8], part: usize) -> Vec<std::result::Result<Document, String>> {
         let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        read_pages(reader, part)
+    }
+
+    /// The pages of `bytes` read a byte at a time, as a slow pipe may give them.
+    fn pages_bytewise(bytes: &[u8], part: usize) -> Vec<std::result::Result<Document, String>> {
+        let cursor = std::io::Cursor::new(bytes.to_vec());
+        read_pages(Box::new(BufReader::with_capacity(1, cursor)), part)
+    }
+
+    fn read_pages(
+        reader: Box<dyn BufRead + Send>,
+        part: usize,
+    ) -> Vec<std::result::Result<Document, String>> {
         let mut pages = Pages::new("paper.txt".into(), reader);
-        pages.limit = limit;
+        pages.part = part;
         pages.map(|p| p.map_err(|e| e.to_string())).collect()
     }
 
@@ -503,7 +625,7 @@ mod tests {
     #[test]
     fn pages_end_at_form_feeds_and_keep_their_place_in_the_file() {
         let file = "第一版\n本报讯 市委开会。\x0C第二版\n\x0C \n\x0C第三版\x0C".as_bytes();
-        let read: Vec<Document> = pages(file, MAX_PAGE_BYTES)
+        let read: Vec<Document> = pages(file, PART_BYTES)
             .into_iter()
             .map(Result::unwrap)
             .collect();
@@ -532,7 +654,7 @@ mod tests {
         let mut file = b"\xEF\xBB\xBF".to_vec();
         file.extend_from_slice("本报讯\x0C".as_bytes());
         file.extend_from_slice(&gbk);
-        let read: Vec<Document> = pages(&file, MAX_PAGE_BYTES)
+        let read: Vec<Document> = pages(&file, PART_BYTES)
             .into_iter()
             .map(Result::unwrap)
             .collect();
@@ -543,16 +665,87 @@ mod tests {
         assert_eq!(file_bytes(&file, &read[1]), &gbk[..]);
     }
 
+    /// The texts of pages read with parts of `part` bytes, all of which must read.
+    fn texts(file: &[u8], part: usize) -> Vec<String> {
+        let read = pages(file, part).into_iter().map(Result::unwrap);
+        read.map(|page| {
+            if !page.decoded.encoding.is_transcoded() {
+                assert_eq!(file_bytes(file, &page), page.decoded.text.as_bytes());
+            }
+            page.decoded.text
+        })
+        .collect()
+    }
+
     #[test]
-    fn a_page_too_long_is_reported_at_its_line_and_the_next_is_read() {
-        let file = format!("一\n二\x0C{}\n\x0C第三页", "长".repeat(400));
+    fn pages_run_together_without_form_feeds_are_cut_where_one_ends() {
+        // (Page files end in blank lines; `cat` leaves them between the pages.)
+        let page =
+            "本报讯（记者 张三）市委召开会议，\n\n研究部署工作。\n\n会议强调，要抓好落实。\n\n\n";
+        let file = page.repeat(3);
+        let read = texts(file.as_bytes(), page.len() + 10);
+        assert_eq!(read, [page, page, page]);
+        // (Parts stay large: past the size, the last gap in the part's second half is taken.)
+        let read = texts(file.as_bytes(), 2 * page.len() + 10);
+        assert_eq!(read, [page.repeat(2), page.to_owned()]);
+    }
+
+    #[test]
+    fn without_a_gap_a_part_ends_with_a_paragraph_not_at_a_column_break() {
+        // (A blank line after 工 is a PDF column break inside a sentence; after 。 a paragraph.)
+        let file = "听取有关负责人对工\n\n业设计的讲解。\n\n这个展厅以工业设计为主线，\n\n通过对比展现价值。\n";
+        let read = texts(file.as_bytes(), 100);
+        assert_eq!(
+            read,
+            [
+                "听取有关负责人对工\n\n业设计的讲解。\n\n",
+                "这个展厅以工业设计为主线，\n\n通过对比展现价值。\n"
+            ]
+        );
+        // (GBK alike.)
+        let (gbk, _, _) = encoding_rs::GBK.encode(file);
+        assert_eq!(texts(&gbk, 70), read);
+        // (No paragraph either: the last line break.)
+        assert_eq!(
+            texts("一行\n二行\n三".as_bytes(), 14),
+            ["一行\n二行\n", "三"]
+        );
+        // (A line longer than a part: to its end.)
+        assert_eq!(
+            texts("一行\n二行\n三".as_bytes(), 3),
+            ["一行\n", "二行\n", "三"]
+        );
+    }
+
+    #[test]
+    fn an_overlong_line_is_reported_at_its_line_and_what_follows_is_read() {
+        let long = "长".repeat(MAX_LINE_BYTES / 3 + 1);
+        let file = format!("一\n二\n{long}\n三\n\x0C第二页");
         let read = pages(file.as_bytes(), 1000);
-        assert_eq!(read.len(), 3);
-        assert_eq!(read[0].as_ref().unwrap().decoded.text, "一\n二");
+        assert_eq!(read.len(), 4);
+        assert_eq!(read[0].as_ref().unwrap().decoded.text, "一\n二\n");
         let error = read[1].as_ref().unwrap_err();
-        assert!(error.starts_with("paper.txt:2: page 2: over "), "{error}");
-        assert!(error.contains("without a form feed"), "{error}");
-        assert_eq!(read[2].as_ref().unwrap().decoded.text, "第三页");
+        assert!(
+            error.starts_with("paper.txt:3: page 2: a line of 8.0 MB"),
+            "{error}"
+        );
+        let third = read[2].as_ref().unwrap();
+        assert_eq!(third.decoded.text, "三\n");
+        assert_eq!(third.decoded.byte_starts[0], file.find('三').unwrap());
+        assert_eq!(read[3].as_ref().unwrap().decoded.text, "第二页");
+        // (Read in pieces, as from a file or a pipe: the same.)
+        let messages = |read: &[std::result::Result<Document, String>]| -> Vec<_> {
+            read.iter()
+                .map(|p| {
+                    p.as_ref()
+                        .map(|p| p.decoded.text.clone())
+                        .map_err(Clone::clone)
+                })
+                .collect()
+        };
+        let cursor = std::io::Cursor::new(file.into_bytes());
+        let pieces = read_pages(Box::new(BufReader::with_capacity(4096, cursor)), 1000);
+        assert_eq!(messages(&pieces), messages(&read));
     }
 
     proptest::proptest! {
@@ -580,9 +773,42 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// However text is cut into parts, every byte but form feeds and blank pages is on
+        /// a page, and every page reads.
+        #[test]
+        fn text_cut_into_parts_loses_no_byte(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&["焦作", "\n", "\n\n\n", "。\n\n", " ", "\x0C"][..]),
+                0..60,
+            ),
+            part in 1usize..40,
+        ) {
+            let file = parts.concat();
+            let gap = |bytes: &str| bytes.chars().all(|c| c.is_ascii_whitespace());
+            let mut at = 0;
+            for page in pages(file.as_bytes(), part) {
+                let page = page.map_err(proptest::test_runner::TestCaseError::fail)?;
+                let starts = &page.decoded.byte_starts;
+                let (start, end) = (starts[0], starts[starts.len() - 1]);
+                proptest::prop_assert!(gap(&file[at..start]), "{:?} lost", &file[at..start]);
+                at = end;
+            }
+            proptest::prop_assert!(gap(&file[at..]), "{:?} lost", &file[at..]);
+            // (Read a byte at a time, the same pages.)
+            let texts = |read: Vec<std::result::Result<Document, String>>| -> Vec<_> {
+                read.into_iter().map(|p| p.map(|p| (p.page, p.decoded.text))).collect()
+            };
+            proptest::prop_assert_eq!(
+                texts(pages(file.as_bytes(), part)),
+                texts(pages_bytewise(file.as_bytes(), part))
+            );
+        }
+    }
+
     #[test]
     fn a_blank_file_is_one_blank_page() {
-        let read = pages(b"\n \x0C\n", MAX_PAGE_BYTES);
+        let read = pages(b"\n \x0C\n", PART_BYTES);
         assert_eq!(read.len(), 1);
         let page = read[0].as_ref().unwrap();
         assert!(page.is_blank());

@@ -128,7 +128,7 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
 }
 
-fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '"', '》']);
     // A line of closing marks alone (the `）` of a credit broken over two lines) ends what the
     // line above began.
