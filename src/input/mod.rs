@@ -352,9 +352,13 @@ impl RawPage {
     /// A page that is one line over [`MAX_LINE_BYTES`] keeps none of it: it is dropped (and
     /// the rest of the line with it, when more of it is read).
     fn drop_overlong(&mut self) {
-        let line = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        let (line, ended) = match self.bytes.strip_suffix(b"\n") {
+            Some(line) => (line, true),
+            None => (&self.bytes[..], false),
+        };
         if line.len() > MAX_LINE_BYTES && !line.contains(&b'\n') {
             self.dropped = std::mem::take(&mut self.bytes).len();
+            self.complete |= ended;
         }
     }
 }
@@ -719,7 +723,8 @@ mod tests {
 
     #[test]
     fn an_overlong_line_is_reported_at_its_line_and_what_follows_is_read() {
-        let long = "长".repeat(MAX_LINE_BYTES / 3 + 1);
+        // (8,388,615 bytes: read 8 at a time, the line's break comes in with its last bytes.)
+        let long = "长".repeat(MAX_LINE_BYTES / 3 + 3);
         let file = format!("一\n二\n{long}\n三\n\x0C第二页");
         let read = pages(file.as_bytes(), 1000);
         assert_eq!(read.len(), 4);
@@ -743,9 +748,15 @@ mod tests {
                 })
                 .collect()
         };
-        let cursor = std::io::Cursor::new(file.into_bytes());
-        let pieces = read_pages(Box::new(BufReader::with_capacity(4096, cursor)), 1000);
-        assert_eq!(messages(&pieces), messages(&read));
+        for capacity in [8, 4096] {
+            let cursor = std::io::Cursor::new(file.clone().into_bytes());
+            let pieces = read_pages(Box::new(BufReader::with_capacity(capacity, cursor)), 1000);
+            assert_eq!(
+                messages(&pieces),
+                messages(&read),
+                "read {capacity} at a time"
+            );
+        }
     }
 
     proptest::proptest! {
